@@ -1,0 +1,20 @@
+import { CertificationApplicationEntity, CertificationDecisionEntity } from '../../dataset/entities/certification-register.entity';
+import { EnterpriseEntity, QualificationEntity } from '../../dataset/entities/enterprise.entity';
+import { ImportBatchEntity } from '../../dataset/entities/import-batch.entity';
+import { InstitutionClosureEntity, InstitutionEntity } from '../../dataset/entities/institution.entity';
+import { LoanEntity } from '../../dataset/entities/loan.entity';
+import { PenaltyEntity, QualitativeScoreEntity } from '../../dataset/entities/supervision.entity';
+
+/** Every entity, listed explicitly for the webpack bundle. Each feature appends its own. */
+export const ENTITIES = [
+  InstitutionEntity,
+  InstitutionClosureEntity,
+  EnterpriseEntity,
+  QualificationEntity,
+  LoanEntity,
+  QualitativeScoreEntity,
+  PenaltyEntity,
+  CertificationApplicationEntity,
+  CertificationDecisionEntity,
+  ImportBatchEntity,
+];

@@ -1,0 +1,7 @@
+import { Dataset1732000000000 } from './1732000000000-dataset';
+
+/**
+ * Every migration, in order. Explicit (not a glob) because the API is bundled by webpack.
+ * Each feature appends its own migration here; never edit one that has landed.
+ */
+export const MIGRATIONS = [Dataset1732000000000];

@@ -1,0 +1,38 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, urlencoded } from 'express';
+import helmet from 'helmet';
+import { AppConfig } from '../config/app-config';
+import { HttpErrorFilter } from './http-exception.filter';
+
+/** Everything an HTTP app needs beyond its modules; shared by main.ts and the integration tests. */
+export function configureApp(app: INestApplication, config: AppConfig): void {
+  app.setGlobalPrefix('api');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          // ng-zorro and ECharts set inline styles; scripts stay same-origin only.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+        },
+      },
+    }),
+  );
+  app.use(json({ limit: '1mb' }));
+  app.use(urlencoded({ extended: false, limit: '1mb' }));
+  if (config.corsOrigin) app.enableCors({ origin: config.corsOrigin.split(','), credentials: false });
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  const doc = new DocumentBuilder()
+    .setTitle('科技金融服务效果评估与认定平台 API')
+    .setDescription('Sci-tech finance evaluation, ranking and certification platform')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
+}

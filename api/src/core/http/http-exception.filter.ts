@@ -1,0 +1,65 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ApiErrorResponse } from '@sci/shared';
+import type { Response } from 'express';
+
+const CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'UNAVAILABLE',
+};
+
+/**
+ * Every error leaves as { statusCode, code, message }: no stack traces, no SQL.
+ * Errors thrown by body-parser (malformed JSON, too large) carry a status and are mapped too.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ApiErrorResponse {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const r = exception.getResponse();
+      if (typeof r === 'object' && r !== null) {
+        const o = r as Record<string, unknown>;
+        const msg = Array.isArray(o['message']) ? (o['message'] as string[]).join('; ') : String(o['message'] ?? exception.message);
+        const { message: _m, code, statusCode: _s, error: _e, ...rest } = o;
+        return {
+          statusCode: status,
+          code: typeof code === 'string' ? code : (CODES[status] ?? `HTTP_${status}`),
+          message: msg,
+          ...(Object.keys(rest).length ? { details: rest } : {}),
+        };
+      }
+      return { statusCode: status, code: CODES[status] ?? `HTTP_${status}`, message: String(r) };
+    }
+    const e = exception as { status?: number; statusCode?: number; type?: string; message?: string };
+    const status = e?.status ?? e?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const message =
+        e.type === 'entity.parse.failed'
+          ? 'request body is not valid JSON'
+          : e.type === 'entity.too.large'
+            ? 'request body is too large'
+            : (e.message ?? 'bad request');
+      return { statusCode: status, code: CODES[status] ?? `HTTP_${status}`, message };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'internal error' };
+  }
+}

@@ -1,0 +1,43 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One import of a dataset: who, when, which files, row counts, status and errors. */
+@Entity('import_batch')
+export class ImportBatchEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  /** sha256 over the files' names and bytes: importing the same batch twice is a no-op */
+  @Index('idx_import_batch_fingerprint')
+  @Column({ type: 'varchar', length: 64 })
+  fingerprint!: string;
+
+  /** 'running' | 'succeeded' | 'failed' | 'unchanged' */
+  @Column({ type: 'varchar', length: 12 })
+  status!: string;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 64, nullable: true })
+  createdBy!: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt!: Date;
+
+  @Column({ name: 'finished_at', type: 'datetime', nullable: true })
+  finishedAt!: Date | null;
+
+  /** JSON: [{ file, rows }] */
+  @Column({ type: 'text' })
+  files!: string;
+
+  @Column({ name: 'total_rows', type: 'int', default: 0 })
+  totalRows!: number;
+
+  @Column({ name: 'processed_rows', type: 'int', default: 0 })
+  processedRows!: number;
+
+  @Column({ name: 'error_count', type: 'int', default: 0 })
+  errorCount!: number;
+
+  /** JSON: the first errors (capped) as { file, line, column, message } */
+  @Column({ type: 'text', nullable: true })
+  errors!: string | null;
+}

@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createHttpApp } from './bootstrap';
+import { ConfigError, loadConfig } from './core/config/app-config';
+import { DemoSeeder } from './demo/demo-seeder';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { app } = await createHttpApp(config);
+  const seeded = config.seedDemo ? await app.get(DemoSeeder).seedIfEmpty() : null;
+  await app.listen(config.port, config.host);
+  const url = `http://localhost:${config.port}/`;
+  const lines = [
+    '',
+    `  科技金融服务效果评估与认定平台 is up: ${url}`,
+    `  API docs: ${url}api/docs   health: ${url}api/health   database: ${config.database.kind}`,
+  ];
+  if (seeded?.logins.length) {
+    lines.push('  Demo logins (user / password / role):');
+    for (const l of seeded.logins) lines.push(`    ${l.username.padEnd(16)} ${l.password.padEnd(18)} ${l.role}`);
+  }
+  process.stdout.write(lines.join('\n') + '\n\n');
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`Configuration error: ${err.message}\n`);
+  } else {
+    new Logger('Boot').error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  }
+  process.exit(1);
+});
