@@ -1,5 +1,7 @@
 import { mkdirSync } from 'fs';
 import { dirname } from 'path';
+import BetterSqlite3 from 'better-sqlite3';
+import * as mysql2 from 'mysql2';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ConfigError, DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
@@ -12,6 +14,8 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
     return {
       ...common,
       type: 'better-sqlite3',
+      // drivers passed explicitly so the bundle's generated package.json lists them
+      driver: BetterSqlite3,
       database: db.sqlitePath ?? ':memory:',
       // WAL lets the web read while an import or run writes; busy_timeout waits out short locks.
       enableWAL: db.sqlitePath !== ':memory:',
@@ -25,6 +29,7 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
   return {
     ...common,
     type: 'mysql',
+    driver: mysql2,
     host: m.host,
     port: m.port,
     username: m.username,
