@@ -43,14 +43,15 @@ export type Grade = (typeof GRADES)[number];
 export const CERTIFICATION_OUTCOMES = ['certify', 'upgrade', 'reserve', 'not_eligible', 'retain', 'delist'] as const;
 export type CertificationOutcome = (typeof CERTIFICATION_OUTCOMES)[number];
 
+/** In the order the results export lists them (alphabetical, as the reference exports do). */
 export const FLAGS = [
-  'NO_LOANS',
-  'SMALL_PEER_GROUP',
-  'NO_BASELINE',
   'NEW_ENTRANT',
+  'NO_BASELINE',
+  'NO_LOANS',
   'NPL_OVER_TOLERANCE',
   'QUAL_INHERITED',
   'QUAL_MISSING',
+  'SMALL_PEER_GROUP',
   'VETO',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
