@@ -3,6 +3,8 @@ import { EnterpriseEntity, QualificationEntity } from '../../dataset/entities/en
 import { ImportBatchEntity } from '../../dataset/entities/import-batch.entity';
 import { InstitutionClosureEntity, InstitutionEntity } from '../../dataset/entities/institution.entity';
 import { LoanEntity } from '../../dataset/entities/loan.entity';
+import { UserEntity } from '../../users/user.entity';
+import { AuditLogEntity } from '../../audit/audit-log.entity';
 import { PenaltyEntity, QualitativeScoreEntity } from '../../dataset/entities/supervision.entity';
 
 /** Every entity, listed explicitly for the webpack bundle. Each feature appends its own. */
@@ -17,4 +19,6 @@ export const ENTITIES = [
   CertificationApplicationEntity,
   CertificationDecisionEntity,
   ImportBatchEntity,
+  UserEntity,
+  AuditLogEntity,
 ];

@@ -33,6 +33,8 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     .setDescription('Sci-tech finance evaluation, ranking and certification platform')
     .setVersion('1')
     .addBearerAuth()
+    // every route needs the bearer token except the @Public() ones (login, health)
+    .addSecurityRequirements('bearer')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
 }

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiErrorResponse } from '@sci/shared';
 import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 
 const CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -60,6 +61,26 @@ export class HttpErrorFilter implements ExceptionFilter {
             : (e.message ?? 'bad request');
       return { statusCode: status, code: CODES[status] ?? `HTTP_${status}`, message };
     }
+    if (exception instanceof QueryFailedError) {
+      const mapped = mapDriverError(exception);
+      if (mapped) return mapped;
+    }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'internal error' };
   }
+}
+
+const UNIQUE_VIOLATIONS = new Set(['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+// Values a validator should have stopped; still the sender's fault, so not a 500.
+const BAD_VALUES = new Set(['ER_DATA_TOO_LONG', 'ER_TRUNCATED_WRONG_VALUE', 'ER_WARN_DATA_OUT_OF_RANGE', 'ER_TRUNCATED_WRONG_VALUE_FOR_FIELD']);
+
+/** Driver errors a request can cause, as client errors. The SQL and the values never leave. */
+function mapDriverError(e: QueryFailedError): ApiErrorResponse | null {
+  const code = (e.driverError as { code?: string } | undefined)?.code ?? '';
+  if (UNIQUE_VIOLATIONS.has(code)) {
+    return { statusCode: HttpStatus.CONFLICT, code: 'ALREADY_EXISTS', message: 'a record with the same key already exists' };
+  }
+  if (BAD_VALUES.has(code)) {
+    return { statusCode: HttpStatus.BAD_REQUEST, code: 'BAD_VALUE', message: 'a value is too long or out of range' };
+  }
+  return null;
 }
