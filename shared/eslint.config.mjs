@@ -8,7 +8,7 @@ export default [
       '@nx/dependency-checks': [
         'error',
         {
-          ignoredFiles: ['{projectRoot}/eslint.config.{js,cjs,mjs,ts,cts,mts}', '{projectRoot}/src/**/*.spec.ts'],
+          ignoredFiles: ['{projectRoot}/eslint.config.{js,cjs,mjs,ts,cts,mts}', '{projectRoot}/src/**/*.spec.ts', '{projectRoot}/src/**/*.spec-helper.ts'],
         },
       ],
     },
@@ -19,7 +19,7 @@ export default [
   {
     // The library is pure: contracts and the scoring engine. No I/O, no frameworks, no clock.
     files: ['src/**/*.ts'],
-    ignores: ['src/**/*.spec.ts'],
+    ignores: ['src/**/*.spec.ts', 'src/**/*.spec-helper.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -101,6 +101,8 @@ export interface ClassResult {
   V?: number;
   /** the history values m was taken from, most recent first */
   trendValues?: { period: string; value: number }[];
+  /** K10 only: the tolerance T = NA + tolerance_pp (percent), null when NA is null */
+  tolerance?: number | null;
 }
 
 export interface QualitativeBlockResult {
