@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { startTestApp } from '../support/app';
 import { authHeaders, createTestUser, insertTestUnits, login, signInAs } from '../support/auth';
 import { testDatabases } from '../support/databases';
+import { DemoSeeder } from '../../api/src/demo/demo-seeder';
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -106,6 +107,22 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('auth on %s', (_
       await expect(get(`${baseUrl}/auth/me`, authHeaders(ok.body.accessToken))).resolves.toMatchObject({ status: 200 });
       await expect(post(`${baseUrl}/auth/login`, { username: s.username, password: s.password })).resolves.toMatchObject({ status: 401 });
       await expect(login(baseUrl, s.username, 'Brand-new-pass-42')).resolves.toEqual(expect.any(String));
+    });
+  });
+
+  describe('demo users', () => {
+    it('should create the demo logins whose units exist, print only working ones, and be repeatable', async () => {
+      const first = await app.get(DemoSeeder).seedIfEmpty();
+      expect(first?.logins.map((l) => [l.username, l.role, l.scope])).toEqual([
+        ['regulator', 'regulator', 'all banks'],
+        ['admin', 'admin', 'all banks'],
+        ['icbc_hq', 'bank_hq', 'bank ICBC'],
+        ['qdb_hq', 'bank_hq', 'bank QDB'],
+        ['icbc_jinan', 'branch', 'unit ICBC-370100 and below'],
+      ]);
+      for (const l of first!.logins) await expect(login(baseUrl, l.username, l.password)).resolves.toEqual(expect.any(String));
+      const again = await app.get(DemoSeeder).seedIfEmpty();
+      expect(again?.logins).toEqual(first?.logins);
     });
   });
 

@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DemoUsersSeeder } from '../users/demo-users';
 
 export interface DemoLogin {
   username: string;
@@ -16,8 +17,13 @@ export interface DemoLogin {
 export class DemoSeeder {
   private readonly logger = new Logger(DemoSeeder.name);
 
+  constructor(@Inject(DemoUsersSeeder) private readonly demoUsers: DemoUsersSeeder) {}
+
   async seedIfEmpty(): Promise<{ logins: DemoLogin[] } | null> {
-    this.logger.log('demo seeding: no steps registered yet');
-    return { logins: [] };
+    const logins: DemoLogin[] = [];
+    // demo users: after the data import (it needs the banks and units), before the runs
+    logins.push(...(await this.demoUsers.seed()));
+    this.logger.log(`demo seeding: ${logins.length} demo logins`);
+    return { logins };
   }
 }

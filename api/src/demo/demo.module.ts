@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DemoSeeder } from './demo-seeder';
+import { UsersModule } from '../users/users.module';
 
-@Module({ providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({ imports: [UsersModule], providers: [DemoSeeder], exports: [DemoSeeder] })
 export class DemoModule {}
