@@ -1,9 +1,10 @@
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { ImportModule } from './import/import.module';
 import { AuthCoreModule } from './core/auth/auth-core.module';
 import { AuditModule } from './audit/audit.module';
 import { UsersModule } from './users/users.module';
 import { AuthModule } from './auth/auth.module';
 
 /** The feature modules of the API. Each feature appends its module here. */
-export const FEATURE_MODULES = [HealthModule, DemoModule, AuthCoreModule, AuditModule, UsersModule, AuthModule];
+export const FEATURE_MODULES = [HealthModule, DemoModule, ImportModule, AuthCoreModule, AuditModule, UsersModule, AuthModule];

@@ -1,5 +1,6 @@
 import { CliCommand } from './cli-command';
 import { migrateCommand } from './migrate.command';
+import { importCommand } from '../import/import.command';
 
 /** Every CLI command. Features append theirs. */
-export const COMMANDS: CliCommand[] = [migrateCommand];
+export const COMMANDS: CliCommand[] = [migrateCommand, importCommand];

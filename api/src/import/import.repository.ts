@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ImportError, ImportFileCount, ImportStatus } from '@sci/shared';
+import { DataSource, LessThan } from 'typeorm';
+import { ImportBatchEntity } from '../dataset/entities/import-batch.entity';
+
+export interface BatchFinish {
+  status: ImportStatus;
+  files: ImportFileCount[];
+  totalRows: number;
+  processedRows: number;
+  errorCount: number;
+  errors: ImportError[];
+}
+
+/** The import_batch rows: one per import, written outside the batch's own transaction. */
+@Injectable()
+export class ImportRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(ImportBatchEntity);
+  }
+
+  async createBatch(fingerprint: string, createdBy: string | null, files: ImportFileCount[], totalRows: number): Promise<ImportBatchEntity> {
+    return this.repo.save(
+      this.repo.create({
+        fingerprint,
+        status: 'running',
+        createdBy,
+        createdAt: new Date(),
+        finishedAt: null,
+        files: JSON.stringify(files),
+        totalRows,
+        processedRows: 0,
+        errorCount: 0,
+        errors: null,
+      }),
+    );
+  }
+
+  async updateProgress(id: number, processedRows: number, totalRows: number): Promise<void> {
+    await this.repo.update({ id }, { processedRows, totalRows });
+  }
+
+  async finishBatch(id: number, f: BatchFinish): Promise<void> {
+    await this.repo.update(
+      { id },
+      {
+        status: f.status,
+        finishedAt: new Date(),
+        files: JSON.stringify(f.files),
+        totalRows: f.totalRows,
+        processedRows: f.processedRows,
+        errorCount: f.errorCount,
+        errors: f.errors.length ? JSON.stringify(f.errors) : null,
+      },
+    );
+  }
+
+  /** The last import that stored data, if any. */
+  async lastStored(): Promise<ImportBatchEntity | null> {
+    return this.repo.findOne({ where: { status: 'succeeded' }, order: { id: 'DESC' } });
+  }
+
+  async getById(id: number): Promise<ImportBatchEntity | null> {
+    return this.repo.findOne({ where: { id } });
+  }
+
+  async list(limit: number, offset: number): Promise<{ rows: ImportBatchEntity[]; total: number }> {
+    const [rows, total] = await this.repo.findAndCount({
+      order: { id: 'DESC' },
+      take: limit,
+      skip: offset,
+      select: { id: true, status: true, createdBy: true, createdAt: true, finishedAt: true, files: true, totalRows: true, processedRows: true, errorCount: true, fingerprint: true },
+    });
+    return { rows, total };
+  }
+
+  /** Batches left 'running' by a process that stopped: they stored nothing. */
+  async failInterrupted(startedBefore: Date): Promise<number> {
+    const r = await this.repo.update(
+      { status: 'running', createdAt: LessThan(startedBefore) },
+      { status: 'failed', finishedAt: new Date(), errors: JSON.stringify([{ file: '', line: 0, column: '', message: 'the import was interrupted (the server stopped); nothing was stored' }]), errorCount: 1 },
+    );
+    return r.affected ?? 0;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Where a buffer stops being valid UTF-8: the 1-based line and the byte offset of the first bad
+ * sequence, or null if it is valid. Only called after TextDecoder (fatal) has refused the buffer,
+ * so speed does not matter; the line lets the person find the bad bytes.
+ */
+export function findInvalidUtf8(buf: Uint8Array): { line: number; offset: number } | null {
+  let line = 1;
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i];
+    if (b === 0x0a) line++;
+    let need = 0;
+    let min = 0;
+    if (b < 0x80) need = 0;
+    else if (b >= 0xc2 && b <= 0xdf) (need = 1), (min = 0x80);
+    else if (b >= 0xe0 && b <= 0xef) (need = 2), (min = 0x800);
+    else if (b >= 0xf0 && b <= 0xf4) (need = 3), (min = 0x10000);
+    else return { line, offset: i };
+    if (i + need >= buf.length + (need ? 0 : 1)) return { line, offset: i };
+    let cp = need === 0 ? b : b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = buf[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return { line, offset: i };
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return { line, offset: i };
+    i += need + 1;
+  }
+  return null;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Decodes UTF-8 (a leading BOM is dropped) or returns where it is not UTF-8. */
+export function decodeUtf8(buf: Uint8Array): { text: string } | { line: number; offset: number } {
+  try {
+    return { text: decoder.decode(buf) };
+  } catch {
+    return findInvalidUtf8(buf) ?? { line: 1, offset: 0 };
+  }
+}

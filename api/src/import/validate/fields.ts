@@ -1,0 +1,151 @@
+import { isPeriod } from '@sci/shared';
+import { usccProblem } from './uscc';
+
+/**
+ * Parsers of one field of the exchange format (data-format.md, general rules). Each returns the
+ * typed value or throws FieldError with a message a person can act on; values are never trimmed
+ * or case-folded, because the format says names and codes are exact.
+ * Money becomes integer fen, rates integer 1/10000 percent, scores integer hundredths: parsed
+ * from the decimal text, never through a binary float, so sums stay exact.
+ */
+export class FieldError extends Error {}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const CODE_RE = /^[A-Za-z0-9_-]{1,32}$/;
+const REGION_RE = /^\d{6}$/;
+const INDUSTRY_RE = /^[A-Z]\d{1,4}$/;
+const YEAR_RE = /^\d{4}$/;
+const INT_RE = /^-?\d+$/;
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function show(raw: string): string {
+  return raw === '' ? 'empty' : `"${raw.length > 60 ? raw.slice(0, 60) + '…' : raw}"`;
+}
+
+export function required(raw: string): string {
+  if (raw === '') throw new FieldError('is required');
+  return raw;
+}
+
+/** Text of 1..max characters (counted as characters, not bytes). */
+export function text(max: number, min = 1): (raw: string) => string {
+  return (raw) => {
+    if (raw.length < min) throw new FieldError('is required');
+    // UTF-16 length bounds the character count from above; count characters only when needed
+    const n = raw.length <= max ? raw.length : [...raw].length;
+    if (n > max) throw new FieldError(`is ${n} characters long (at most ${max})`);
+    return raw;
+  };
+}
+
+export function optionalText(raw: string): string | null {
+  return raw === '' ? null : raw;
+}
+
+export function code(raw: string): string {
+  if (!CODE_RE.test(raw)) throw new FieldError(`${show(raw)} is not a unit code (1-32 characters A-Z a-z 0-9 _ -)`);
+  return raw;
+}
+
+export function optionalCode(raw: string): string | null {
+  return raw === '' ? null : code(raw);
+}
+
+export function region(raw: string): string {
+  if (!REGION_RE.test(raw)) throw new FieldError(`${show(raw)} is not a 6-digit division code (e.g. 370100)`);
+  return raw;
+}
+
+export function industry(raw: string): string | null {
+  if (raw === '') return null;
+  if (!INDUSTRY_RE.test(raw)) throw new FieldError(`${show(raw)} is not a GB/T 4754 industry code (letter + digits, e.g. C3562)`);
+  return raw;
+}
+
+export function uscc(raw: string): string {
+  if (raw === '') throw new FieldError('is required');
+  const problem = usccProblem(raw);
+  if (problem) throw new FieldError(problem);
+  return raw;
+}
+
+export function flag(raw: string): boolean {
+  if (raw === 'Y') return true;
+  if (raw === 'N') return false;
+  throw new FieldError(`${show(raw)} is not a flag (Y or N)`);
+}
+
+export function oneOf<T extends string>(values: readonly T[]): (raw: string) => T {
+  const set = new Set<string>(values);
+  const list = values.join(', ');
+  return (raw) => {
+    if (!set.has(raw)) throw new FieldError(`${show(raw)} is not one of ${list}`);
+    return raw as T;
+  };
+}
+
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS[m - 1]);
+}
+
+export function date(raw: string): string {
+  const m = DATE_RE.exec(raw);
+  if (!m) throw new FieldError(`${show(raw)} is not a date (YYYY-MM-DD)`);
+  if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) throw new FieldError(`${show(raw)} is not a calendar date`);
+  return raw;
+}
+
+export function period(raw: string): string {
+  if (!isPeriod(raw)) throw new FieldError(`${show(raw)} is not a period (YYYYQn, e.g. 2025Q4)`);
+  return raw;
+}
+
+export function year(raw: string): number {
+  if (!YEAR_RE.test(raw)) throw new FieldError(`${show(raw)} is not a year (4 digits)`);
+  return Number(raw);
+}
+
+/** A non-negative integer (counts, basis points). */
+export function count(raw: string): number {
+  if (!INT_RE.test(raw)) throw new FieldError(`${show(raw)} is not a whole number`);
+  const n = Number(raw);
+  if (n < 0) throw new FieldError(`${raw} is negative (must be >= 0)`);
+  if (n > 2147483647) throw new FieldError(`${raw} is too large`);
+  return n;
+}
+
+/**
+ * A decimal with at most `scale` decimals as an integer of 10^-scale units ("12.5" at scale 2 ->
+ * 1250). `what` names the unit in messages. Rejects exponents, separators, signs other than a
+ * leading minus, and values beyond 2^53 units.
+ */
+export function scaled(scale: number, what: string): (raw: string) => number {
+  const re = new RegExp(`^(-?)(\\d+)(?:\\.(\\d{1,${scale}}))?$`);
+  const pad = '0'.repeat(scale);
+  return (raw) => {
+    const m = re.exec(raw);
+    if (!m) {
+      if (/^-?\d+\.\d+$/.test(raw)) throw new FieldError(`${show(raw)} has more than ${scale} decimals`);
+      throw new FieldError(`${show(raw)} is not ${what}`);
+    }
+    const digits = (m[2] + ((m[3] ?? '') + pad).slice(0, scale)).replace(/^0+(?=\d)/, '');
+    if (digits.length > 15) throw new FieldError(`${show(raw)} is too large`);
+    const n = Number(digits);
+    return m[1] && n !== 0 ? -n : n;
+  };
+}
+
+/** Yuan with at most 2 decimals -> integer fen. */
+export const money = scaled(2, 'an amount in yuan (at most 2 decimals, no separators)');
+/** Annual percent with at most 4 decimals -> integer 1/10000 percent. */
+export const rate = scaled(4, 'a rate in percent (at most 4 decimals)');
+/** Qualitative score with at most 2 decimals -> integer hundredths. */
+export const score = scaled(2, 'a score (0-100, at most 2 decimals)');
+
+export function yuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const a = Math.abs(fen);
+  return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+}
