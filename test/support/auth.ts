@@ -79,7 +79,7 @@ export async function signInAs(baseUrl: string, dataSource: DataSource, spec: Te
 
 /**
  * Two small banks for access tests when the fixture import is not wanted:
- * bank A = ICBC (ICBC > ICBC-370100 > ICBC-370100-01, ICBC-370200), bank B = QDB (QDB > QDB-370200).
+ * bank A = ICBC (ICBC > ICBC-370100 > ICBC-370100-01, ICBC-370200), bank B = QDB (QDB > QDB-370300); the codes exist in test/fixtures/sd-small too.
  * The closure rows mirror what the import builds.
  */
 export const TEST_UNITS = [
@@ -88,7 +88,7 @@ export const TEST_UNITS = [
   { code: 'ICBC-370100-01', parent: 'ICBC-370100', level: 'outlet', bank: 'ICBC' },
   { code: 'ICBC-370200', parent: 'ICBC', level: 'city', bank: 'ICBC' },
   { code: 'QDB', parent: null, level: 'head', bank: 'QDB' },
-  { code: 'QDB-370200', parent: 'QDB', level: 'city', bank: 'QDB' },
+  { code: 'QDB-370300', parent: 'QDB', level: 'city', bank: 'QDB' },
 ] as const;
 
 export async function insertTestUnits(dataSource: DataSource): Promise<void> {

@@ -1,0 +1,86 @@
+import type { INestApplication } from '@nestjs/common';
+import type { Role } from '@sci/shared';
+import type { DataSource } from 'typeorm';
+
+/**
+ * The access policy of every API route, checked by access-matrix.spec.ts against the routes the
+ * real app serves: a route without an entry here FAILS the matrix. When you add a route, add
+ * its line (keep the table sorted by path).
+ *
+ * Key: `METHOD /api/path/:param` exactly as Express registers it.
+ *   allow   'public' (no token), 'any' (every signed-in role) or the roles allowed.
+ *   scoped  the request names a unit ('unit') or a bank ('bank') through `params`/`query`/`body`:
+ *           the matrix then also sends, for bank_hq and branch callers, out-of-scope targets
+ *           (another bank's unit; for a branch also a sibling unit of its own bank), which must
+ *           answer 403 or 404. For every bank_hq/branch response the matrix also checks that
+ *           no code or name of an out-of-scope unit appears in the body.
+ *   params  path parameters; `t` is the target (own or out-of-scope unit/bank), `ids` holds the
+ *           ids the seeders created (see MATRIX_SEEDERS).
+ *   query, body  request query / JSON body (default none / `{}`: a 400 from validation still
+ *           proves the guard let the caller through; a real body makes the check stronger).
+ *   ownStatus  the exact status an allowed caller gets for its own target, when known.
+ *   endsSession  the call ends the caller's session (the matrix signs it in again).
+ */
+export type Actor = 'anonymous' | Role;
+
+export interface MatrixTarget {
+  unit: string;
+  bank: string;
+  own: boolean;
+}
+
+export interface MatrixRequestContext {
+  actor: Actor;
+  t: MatrixTarget;
+  ids: Record<string, string>;
+}
+
+export interface RoutePolicy {
+  allow: 'public' | 'any' | Role[];
+  scoped?: 'unit' | 'bank';
+  params?: (c: MatrixRequestContext) => Record<string, string>;
+  query?: (c: MatrixRequestContext) => Record<string, string>;
+  body?: (c: MatrixRequestContext) => unknown;
+  ownStatus?: number;
+  endsSession?: boolean;
+}
+
+/**
+ * Seed steps run once per database before the matrix, after the sd-small fixture is imported and
+ * the matrix users exist (ids.userId = a spare user). Append a step that creates what your routes
+ * need (a run, an application, ...) and records its id in `ids`.
+ */
+export type MatrixSeeder = (app: INestApplication, dataSource: DataSource, ids: Record<string, string>) => Promise<void>;
+export const MATRIX_SEEDERS: MatrixSeeder[] = [];
+
+const SWAGGER: RoutePolicy = { allow: 'public' };
+
+export const ACCESS_POLICY: Record<string, RoutePolicy> = {
+  'GET /api/audit': { allow: ['regulator', 'admin'], ownStatus: 200 },
+  'POST /api/auth/login': { allow: 'public', body: () => ({ username: 'nobody', password: 'not-a-password-1' }) },
+  'POST /api/auth/logout': { allow: 'any', ownStatus: 204, endsSession: true },
+  'GET /api/auth/me': { allow: 'any', ownStatus: 200 },
+  'POST /api/auth/password': { allow: 'any', ownStatus: 400 },
+  'GET /api/docs': SWAGGER,
+  'GET /api/docs-json': SWAGGER,
+  'GET /api/docs-yaml': SWAGGER,
+  'GET /api/docs/': SWAGGER,
+  'GET /api/docs/docs/swagger-ui-init.js': SWAGGER,
+  'GET /api/docs/swagger-ui-init.js': SWAGGER,
+  'GET /api/docs/index.html': SWAGGER,
+  'GET /api/docs/LICENSE': SWAGGER,
+  'GET /api/health': { allow: 'public', ownStatus: 200 },
+  'GET /api/periods': { allow: 'any' },
+  'GET /api/runs': { allow: 'any' },
+  'POST /api/runs': { allow: ['regulator', 'admin'] },
+  'GET /api/runs/:id': { allow: 'any', params: ({ ids }) => ({ id: ids['runId'] ?? '1' }) },
+  'POST /api/runs/:id/publish': { allow: ['regulator'], params: () => ({ id: '999999' }) },
+  'GET /api/schemes': { allow: 'any' },
+  'POST /api/schemes': { allow: ['admin'] },
+  'GET /api/schemes/:schemeId/:version': { allow: 'any', params: () => ({ schemeId: 'sdtf-2025', version: '1' }) },
+  'GET /api/users': { allow: ['admin'], ownStatus: 200 },
+  'POST /api/users': { allow: ['admin'], ownStatus: 400 },
+  'POST /api/users/:id/disable': { allow: ['admin'], ownStatus: 200, params: ({ ids }) => ({ id: ids['userId'] }) },
+  'POST /api/users/:id/enable': { allow: ['admin'], ownStatus: 200, params: ({ ids }) => ({ id: ids['userId'] }) },
+  'POST /api/users/:id/reset-password': { allow: ['admin'], ownStatus: 400, params: ({ ids }) => ({ id: ids['userId'] }) },
+};
