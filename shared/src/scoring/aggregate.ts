@@ -9,7 +9,12 @@ import type { PeriodAggregates, UnitInfo, UnitLoanAggregate } from './types';
  */
 
 /** Qualification kinds that make a borrower an SME-tech borrower (K4). */
-export const SME_TECH_KINDS: readonly QualificationKind[] = ['tech_sme', 'innovative_sme', 'srdi_sme', 'little_giant'];
+export const SME_TECH_KINDS: readonly QualificationKind[] = [
+  'tech_sme',
+  'innovative_sme',
+  'srdi_sme',
+  'little_giant',
+];
 /** Risk classes that make a row non-performing. */
 export const NPL_RISK_CLASSES: readonly RiskClass[] = ['substandard', 'doubtful', 'loss'];
 
@@ -110,7 +115,12 @@ function newAcc(): Acc {
   };
 }
 
-function addRow(acc: Acc, row: LoanRow, status: BorrowerStatus | undefined, newSince: string): void {
+function addRow(
+  acc: Acc,
+  row: LoanRow,
+  status: BorrowerStatus | undefined,
+  newSince: string,
+): void {
   const tech = status?.tech ?? false;
   const balance = BigInt(row.balanceFen);
   const amount = BigInt(row.amountFen);
@@ -128,7 +138,8 @@ function addRow(acc: Acc, row: LoanRow, status: BorrowerStatus | undefined, newS
   if (!tech) return;
   acc.balanceTech += balance;
   if (status?.smeTech) acc.balanceTechSme += balance;
-  if (row.guarantee === 'credit' || row.guarantee === 'ip_pledge') acc.balanceTechCreditIp += balance;
+  if (row.guarantee === 'credit' || row.guarantee === 'ip_pledge')
+    acc.balanceTechCreditIp += balance;
   if (isLongTerm(row.issueDate, row.maturityDate)) acc.balanceTechLong += balance;
   if (npl) acc.balanceTechNpl += balance;
   if (row.balanceFen > 0) acc.techBorrowers.add(row.uscc);

@@ -16,7 +16,13 @@ const PERCENT = 100;
 /** value >= threshold (+ tol for composites); null fails; shortfall = threshold - value on failure. */
 function atLeast(name: string, value: number | null, threshold: number, tol = 0): Measure {
   const pass = value !== null && value + tol >= threshold;
-  return { name, value, threshold, pass, shortfall: pass || value === null ? null : threshold - value };
+  return {
+    name,
+    value,
+    threshold,
+    pass,
+    shortfall: pass || value === null ? null : threshold - value,
+  };
 }
 
 /** value must equal `expected`; a missing value (no application) fails. */
@@ -64,7 +70,11 @@ function mechanisms(app: ApplicationRow | undefined, scheme: Scheme): CheckResul
       // the excess over the cap; a discount of 0 has no numeric shortfall (any positive one passes)
       shortfall: ftp !== null && ftp > p.ftp_discount_bp_max ? ftp - p.ftp_discount_bp_max : null,
     },
-    atLeast('approval_limit', app ? app.approvalLimitFen / FEN_PER_YUAN : null, p.approval_limit_min),
+    atLeast(
+      'approval_limit',
+      app ? app.approvalLimitFen / FEN_PER_YUAN : null,
+      p.approval_limit_min,
+    ),
   ]);
 }
 
@@ -73,9 +83,11 @@ function resultChecks(r: UnitResult | undefined, scheme: Scheme): CheckResult[] 
   const c = scheme.certification;
   const tol = scheme.equality_tolerance;
   const scored = r !== undefined && r.scored;
-  const value = (k: 'K1' | 'K2' | 'K3' | 'K5' | 'K6' | 'K7' | 'K8'): number | null => (scored ? r.classes[k].value : null);
+  const value = (k: 'K1' | 'K2' | 'K3' | 'K5' | 'K6' | 'K7' | 'K8'): number | null =>
+    scored ? r.classes[k].value : null;
   const k5 = value('K5');
-  const share = scored && k5 !== null && r.allBorrowers > 0 ? (PERCENT * k5) / r.allBorrowers : null;
+  const share =
+    scored && k5 !== null && r.allBorrowers > 0 ? (PERCENT * k5) / r.allBorrowers : null;
   const newEntrant = scored && r.flags.includes('NEW_ENTRANT');
   // K3 >= K3_min with tech loans grown (f > 0): with K3_min = 0 exactly "K3 scored full marks"
   const grew = scored && r.classes.K3.f > 0;
@@ -84,7 +96,10 @@ function resultChecks(r: UnitResult | undefined, scheme: Scheme): CheckResult[] 
     ? [isTrue('NEW_ENTRANT', true, c.C5.new_entrant_passes)]
     : [atLeast('K3', k3, c.C5.K3_min), isTrue('tech_loans_grew', scored ? grew : null)];
   return [
-    check('C3', [atLeast('K2', value('K2'), c.C3.K2_min), atLeast('tech_borrower_share', share, c.C3.tech_borrower_share_min)]),
+    check('C3', [
+      atLeast('K2', value('K2'), c.C3.K2_min),
+      atLeast('tech_borrower_share', share, c.C3.tech_borrower_share_min),
+    ]),
     check('C4', [atLeast('K1', value('K1'), c.C4.K1_min), atLeast('K5', k5, c.C4.K5_min)]),
     check('C5', growth),
     check('C6', [
@@ -103,7 +118,11 @@ function resultChecks(r: UnitResult | undefined, scheme: Scheme): CheckResult[] 
 }
 
 /** C1-C8 of a unit for one year, from its fourth-quarter result and its application. */
-export function certificationChecks(r: UnitResult | undefined, app: ApplicationRow | undefined, scheme: Scheme): CheckResult[] {
+export function certificationChecks(
+  r: UnitResult | undefined,
+  app: ApplicationRow | undefined,
+  scheme: Scheme,
+): CheckResult[] {
   return [organisation(app, scheme), mechanisms(app, scheme), ...resultChecks(r, scheme)];
 }
 
@@ -116,7 +135,11 @@ function passes(checks: CheckResult[], code: CheckCode): boolean {
  * (C2, C7) pass, at least checks_passed_min pass and composite >= composite_min; else reserve
  * if C7 passes; else not_eligible. Composites compare with + tolerance.
  */
-export function applicantOutcome(checks: CheckResult[], composite: number | null, scheme: Scheme): Outcome {
+export function applicantOutcome(
+  checks: CheckResult[],
+  composite: number | null,
+  scheme: Scheme,
+): Outcome {
   const c = scheme.certification;
   if (checks.every((k) => k.pass)) return 'certify';
   const passed = checks.filter((k) => k.pass).length;
@@ -136,11 +159,19 @@ export function applicantOutcome(checks: CheckResult[], composite: number | null
  * composite is below composite_below (or the unit is not scored), or one of the two-year checks
  * fails both in Y and in Y-1; otherwise retain.
  */
-export function certifiedOutcome(checks: CheckResult[], previous: CheckResult[], composite: number | null, scheme: Scheme): Outcome {
+export function certifiedOutcome(
+  checks: CheckResult[],
+  previous: CheckResult[],
+  composite: number | null,
+  scheme: Scheme,
+): Outcome {
   const d = scheme.certification.delist;
   if (!d.required.every((k) => passes(checks, k))) return 'delist';
-  if (composite === null || composite + scheme.equality_tolerance < d.composite_below) return 'delist';
-  const twoYearFailure = d.two_year_failure_checks.some((k) => !passes(checks, k) && !passes(previous, k));
+  if (composite === null || composite + scheme.equality_tolerance < d.composite_below)
+    return 'delist';
+  const twoYearFailure = d.two_year_failure_checks.some(
+    (k) => !passes(checks, k) && !passes(previous, k),
+  );
   return twoYearFailure ? 'delist' : 'retain';
 }
 
@@ -150,11 +181,20 @@ export function certifiedOutcome(checks: CheckResult[], previous: CheckResult[],
  * quarter results; a certified unit gets only retain/delist even if it applied, judged with its
  * Y-1 checks too (Y-1 fourth-quarter results and Y-1 application).
  */
-export function evaluateCertification(input: CertificationInput, scheme: Scheme): CertificationResult[] {
+export function evaluateCertification(
+  input: CertificationInput,
+  scheme: Scheme,
+): CertificationResult[] {
   const resultY = new Map(input.resultsY.map((r) => [r.code, r]));
   const resultPrev = new Map(input.resultsPrev.map((r) => [r.code, r]));
-  const appY = new Map(input.applicationsY.filter((a) => a.year === input.year).map((a) => [a.institutionCode, a]));
-  const appPrev = new Map(input.applicationsPrev.filter((a) => a.year === input.year - 1).map((a) => [a.institutionCode, a]));
+  const appY = new Map(
+    input.applicationsY.filter((a) => a.year === input.year).map((a) => [a.institutionCode, a]),
+  );
+  const appPrev = new Map(
+    input.applicationsPrev
+      .filter((a) => a.year === input.year - 1)
+      .map((a) => [a.institutionCode, a]),
+  );
   const certified = new Set(input.certifiedPrev);
   const codes = [...new Set([...appY.keys(), ...certified])].sort();
 
@@ -163,7 +203,14 @@ export function evaluateCertification(input: CertificationInput, scheme: Scheme)
     const composite = r && r.scored ? r.composite : null;
     const checks = certificationChecks(r, appY.get(code), scheme);
     if (!certified.has(code)) {
-      return { year: input.year, code, kind: 'applicant', outcome: applicantOutcome(checks, composite, scheme), checks, composite };
+      return {
+        year: input.year,
+        code,
+        kind: 'applicant',
+        outcome: applicantOutcome(checks, composite, scheme),
+        checks,
+        composite,
+      };
     }
     const previousChecks = certificationChecks(resultPrev.get(code), appPrev.get(code), scheme);
     return {

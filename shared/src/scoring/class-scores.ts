@@ -31,7 +31,13 @@ export function scoreClasses(ctx: ClassScoreContext, scheme: Scheme): ClassScore
   for (const code of CLASS_CODES) {
     const params = scheme.classes[code];
     const iv = ctx.own.values[code];
-    const base = { code, value: iv.value, numerator: iv.numerator, denominator: iv.denominator, weight: params.weight };
+    const base = {
+      code,
+      value: iv.value,
+      numerator: iv.numerator,
+      denominator: iv.denominator,
+      weight: params.weight,
+    };
     if (params.method === 'peer_trend') {
       const x = applyFloor(iv.value, params.floor);
       const others = ctx.peers.map((p) => applyFloor(p.values[code].value, params.floor));
@@ -72,7 +78,10 @@ export function scoreClasses(ctx: ClassScoreContext, scheme: Scheme): ClassScore
 }
 
 /** Class results of a unit that is not scored (A = 0): values for display, no points. */
-export function unscoredClasses(own: UnitIndicators, scheme: Scheme): Record<ClassCode, ClassResult> {
+export function unscoredClasses(
+  own: UnitIndicators,
+  scheme: Scheme,
+): Record<ClassCode, ClassResult> {
   const classes = {} as Record<ClassCode, ClassResult>;
   for (const code of CLASS_CODES) {
     const iv = own.values[code];

@@ -10,7 +10,16 @@ import type {
   QualificationRow,
   QualitativeRow,
 } from '../format/rows';
-import type { Decision, Guarantee, InstitutionLevel, PeerGroup, PenaltyKind, QualificationKind, QualitativeBlock, RiskClass } from '../format/enums';
+import type {
+  Decision,
+  Guarantee,
+  InstitutionLevel,
+  PeerGroup,
+  PenaltyKind,
+  QualificationKind,
+  QualitativeBlock,
+  RiskClass,
+} from '../format/enums';
 import type { UnitInfo } from './types';
 
 /**
@@ -24,7 +33,11 @@ export const EXPECTED_DIR = resolve(__dirname, '../../../test/fixtures/sd-small-
 export type CsvRecord = Record<string, string>;
 
 export function readCsv(path: string): CsvRecord[] {
-  return parse(readFileSync(path, 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as CsvRecord[];
+  return parse(readFileSync(path, 'utf8'), {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+  }) as CsvRecord[];
 }
 
 /** A decimal string with at most `places` decimals as an exact integer of 10^-places units. */

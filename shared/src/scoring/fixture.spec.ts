@@ -3,7 +3,14 @@ import { CHECK_CODES, CLASS_CODES } from '../format/enums';
 import { baselinePeriod, periodYear, shiftPeriod } from '../format/period';
 import { aggregatePeriod } from './aggregate';
 import { evaluateCertification } from './certification';
-import { closeTo, EXPECTED_DIR, FIXTURE_DIR, loadDataset, readCsv, type CsvRecord } from './fixture.spec-helper';
+import {
+  closeTo,
+  EXPECTED_DIR,
+  FIXTURE_DIR,
+  loadDataset,
+  readCsv,
+  type CsvRecord,
+} from './fixture.spec-helper';
 import { SCHEME_SDTF_2025 } from './scheme-sdtf-2025';
 import { scorePeriod } from './score-period';
 import type { PeriodAggregates, UnitResult } from './types';
@@ -42,9 +49,15 @@ function score(period: string): UnitResult[] {
   );
 }
 
-function compareNumber(out: string[], where: string, expected: string, actual: number | null): void {
+function compareNumber(
+  out: string[],
+  where: string,
+  expected: string,
+  actual: number | null,
+): void {
   if (expected === '' || actual === null) {
-    if (!(expected === '' && actual === null)) out.push(`${where}: expected ${expected || 'null'} got ${actual}`);
+    if (!(expected === '' && actual === null))
+      out.push(`${where}: expected ${expected || 'null'} got ${actual}`);
     return;
   }
   if (!closeTo(actual, Number(expected))) out.push(`${where}: expected ${expected} got ${actual}`);
@@ -55,7 +68,8 @@ function compareResults(expected: CsvRecord[], results: UnitResult[]): string[] 
   const byCode = new Map(results.map((r) => [r.code, r]));
   const exported = results.filter((r) => r.scored).map((r) => r.code);
   const expectedCodes = expected.map((e) => e['institution_code']);
-  if ([...exported].sort().join() !== [...expectedCodes].sort().join()) out.push('the set of scored units differs');
+  if ([...exported].sort().join() !== [...expectedCodes].sort().join())
+    out.push('the set of scored units differs');
   for (const e of expected) {
     const code = e['institution_code'];
     const r = byCode.get(code);
@@ -85,10 +99,13 @@ function compareResults(expected: CsvRecord[], results: UnitResult[]): string[] 
 }
 
 describe('sd-small fixture', () => {
-  it.each(['2025Q2', '2025Q4'])('should reproduce results-%s.csv in every row and column', (period) => {
-    const expected = readCsv(resolve(EXPECTED_DIR, `results-${period}.csv`));
-    expect(compareResults(expected, score(period))).toEqual([]);
-  });
+  it.each(['2025Q2', '2025Q4'])(
+    'should reproduce results-%s.csv in every row and column',
+    (period) => {
+      const expected = readCsv(resolve(EXPECTED_DIR, `results-${period}.csv`));
+      expect(compareResults(expected, score(period))).toEqual([]);
+    },
+  );
 
   it('should reproduce certification-2025.csv in every row and column', () => {
     const year = 2025;
@@ -99,12 +116,19 @@ describe('sd-small fixture', () => {
         resultsPrev: score(`${year - 1}Q4`),
         applicationsY: ds.applications.filter((a) => a.year === year),
         applicationsPrev: ds.applications.filter((a) => a.year === year - 1),
-        certifiedPrev: ds.decisions.filter((d) => d.year === year - 1 && d.decision === 'confirm').map((d) => d.institutionCode),
+        certifiedPrev: ds.decisions
+          .filter((d) => d.year === year - 1 && d.decision === 'confirm')
+          .map((d) => d.institutionCode),
       },
       SCHEME_SDTF_2025,
     );
     const actual = results.map((r) =>
-      [r.year, r.code, r.outcome, ...CHECK_CODES.map((c) => (r.checks.find((k) => k.code === c)?.pass ? 'Y' : 'N'))].join(','),
+      [
+        r.year,
+        r.code,
+        r.outcome,
+        ...CHECK_CODES.map((c) => (r.checks.find((k) => k.code === c)?.pass ? 'Y' : 'N')),
+      ].join(','),
     );
     const expected = readCsv(resolve(EXPECTED_DIR, `certification-${year}.csv`)).map((e) =>
       [e['year'], e['institution_code'], e['outcome'], ...CHECK_CODES.map((c) => e[c])].join(','),

@@ -40,7 +40,12 @@ function worseGrade(a: Grade, b: Grade, scheme: Scheme): Grade {
  * Veto: a penalty of a scheme kind against the unit itself (not its descendants) with
  * decided_on in (d - window_days, d].
  */
-export function vetoApplies(code: string, d: string, penalties: PenaltyRow[], scheme: Scheme): boolean {
+export function vetoApplies(
+  code: string,
+  d: string,
+  penalties: PenaltyRow[],
+  scheme: Scheme,
+): boolean {
   const end = daysFromCivil(d);
   const start = end - scheme.veto.window_days;
   return penalties.some((p) => {
@@ -56,7 +61,8 @@ export function vetoApplies(code: string, d: string, penalties: PenaltyRow[], sc
  */
 export function finalGrade(composite: number, flags: readonly Flag[], scheme: Scheme): Grade {
   let grade = gradeOf(composite, scheme);
-  if (flags.includes('NPL_OVER_TOLERANCE')) grade = worseGrade(grade, scheme.npl_over_tolerance_max_grade, scheme);
+  if (flags.includes('NPL_OVER_TOLERANCE'))
+    grade = worseGrade(grade, scheme.npl_over_tolerance_max_grade, scheme);
   if (flags.includes('VETO')) grade = scheme.veto.grade;
   return grade;
 }

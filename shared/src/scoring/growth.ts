@@ -15,7 +15,12 @@ export interface GrowthScore {
  * - S0 = 0: f = 1 and NEW_ENTRANT if S > 0, else 0;
  * - else gS = S/S0 - 1, gA = A/A0 - 1: f = 0 if gS <= 0; 1 if gS >= gA; else gS / gA.
  */
-export function growthScore(s: number, a: number, base: Baseline | null, params: GrowthTargetClassParams): GrowthScore {
+export function growthScore(
+  s: number,
+  a: number,
+  base: Baseline | null,
+  params: GrowthTargetClassParams,
+): GrowthScore {
   if (!base) return { f: params.no_baseline_score, flag: 'NO_BASELINE' };
   if (base.balanceTech === 0) return s > 0 ? { f: 1, flag: 'NEW_ENTRANT' } : { f: 0, flag: null };
   const gS = s / base.balanceTech - 1;

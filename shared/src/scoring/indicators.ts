@@ -87,8 +87,15 @@ function moneyShare(numFen: number, denFen: number): IndicatorValue {
  */
 export function growthValue(s: number, a: number, base: Baseline | null): IndicatorValue {
   if (!base) return { value: null, numerator: null, denominator: null };
-  const value = base.balanceTech === 0 ? null : PERCENT * (s / base.balanceTech - 1 - (a / base.balanceAll - 1));
-  return { value, numerator: base.balanceTech / FEN_PER_YUAN, denominator: base.balanceAll / FEN_PER_YUAN };
+  const value =
+    base.balanceTech === 0
+      ? null
+      : PERCENT * (s / base.balanceTech - 1 - (a / base.balanceAll - 1));
+  return {
+    value,
+    numerator: base.balanceTech / FEN_PER_YUAN,
+    denominator: base.balanceAll / FEN_PER_YUAN,
+  };
 }
 
 /**
@@ -96,7 +103,8 @@ export function growthValue(s: number, a: number, base: Baseline | null): Indica
  * rows and of all new rows; null when there is no new tech row. numerator/denominator: rT, rA.
  */
 export function pricingValue(agg: UnitLoanAggregate): IndicatorValue {
-  if (agg.newTechAmount === 0 || agg.newAllAmount === 0) return { value: null, numerator: null, denominator: null };
+  if (agg.newTechAmount === 0 || agg.newAllAmount === 0)
+    return { value: null, numerator: null, denominator: null };
   const rT = agg.newTechRateAmount / agg.newTechAmount / RATE_E4_PER_PERCENT;
   const rA = agg.newAllRateAmount / agg.newAllAmount / RATE_E4_PER_PERCENT;
   return { value: PERCENT * (rT - rA), numerator: rT, denominator: rA };
@@ -109,7 +117,10 @@ export function pricingValue(agg: UnitLoanAggregate): IndicatorValue {
  * - K6 `100*first/new` tech borrowers %; K7 `100*S_credit_ip/S` %; K8 `100*S_long/S` %;
  * - K9 see pricingValue; K10 `100*S_npl/S` %.
  */
-export function computeIndicators(agg: UnitLoanAggregate | undefined, base: Baseline | null): UnitIndicators {
+export function computeIndicators(
+  agg: UnitLoanAggregate | undefined,
+  base: Baseline | null,
+): UnitIndicators {
   const a = agg ?? emptyAggregate('');
   const S = a.balanceTech;
   const A = a.balanceAll;

@@ -21,7 +21,12 @@ export function applyFloor(x: number | null, floor: number | undefined): number 
  * H = (w + 0.5 t) / (n - 1). H = 0.5 when n = 1 (no other unit); H = 0 when x is null.
  * @param others the values of the other units of P(u) (u itself excluded), floored already
  */
-export function peerPosition(x: number | null, others: (number | null)[], better: 'higher' | 'lower', tol: number): number {
+export function peerPosition(
+  x: number | null,
+  others: (number | null)[],
+  better: 'higher' | 'lower',
+  tol: number,
+): number {
   if (x === null) return 0;
   if (others.length === 0) return 0.5;
   let worse = 0;
@@ -54,7 +59,12 @@ function clamp01(x: number): number {
  * - difference (K2, K4, K6-K9): clamp((x - m - zero_at) / (full_at - zero_at)); K2: (x-m+2)/4,
  *   K9 with zero_at 20, full_at -20: (m - x + 20)/40.
  */
-export function ownTrend(x: number | null, m: number | null, trend: TrendParams, noHistory: number): number {
+export function ownTrend(
+  x: number | null,
+  m: number | null,
+  trend: TrendParams,
+  noHistory: number,
+): number {
   if (x === null) return 0;
   if (m === null) return noHistory;
   if (trend.kind === 'ratio') {

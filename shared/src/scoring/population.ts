@@ -6,7 +6,11 @@ import type { UnitInfo } from './types';
 /**
  * L(p, level): the units of `level` with A > 0 at p (`isScored`), in code order.
  */
-export function levelPopulation(units: UnitInfo[], level: InstitutionLevel, isScored: (code: string) => boolean): UnitInfo[] {
+export function levelPopulation(
+  units: UnitInfo[],
+  level: InstitutionLevel,
+  isScored: (code: string) => boolean,
+): UnitInfo[] {
   return units
     .filter((u) => u.level === level && isScored(u.code))
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -28,5 +32,7 @@ export interface PeerSet {
  */
 export function peerSet(u: UnitInfo, population: UnitInfo[], minSize: number): PeerSet {
   const group = realPeerGroup(u, population);
-  return group.length < minSize ? { members: population, small: true } : { members: group, small: false };
+  return group.length < minSize
+    ? { members: population, small: true }
+    : { members: group, small: false };
 }

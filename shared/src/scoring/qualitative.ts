@@ -46,7 +46,11 @@ export function qualitativeScore(
   const years = q.inherit_previous_year ? [year, year - 1] : [year];
   const chain: string[] = [];
   const seen = new Set<string>();
-  for (let c: string | null | undefined = code; c && !seen.has(c); c = q.inherit_from_ancestors ? parentOf.get(c) : null) {
+  for (
+    let c: string | null | undefined = code;
+    c && !seen.has(c);
+    c = q.inherit_from_ancestors ? parentOf.get(c) : null
+  ) {
     chain.push(c);
     seen.add(c);
   }
@@ -60,7 +64,13 @@ export function qualitativeScore(
         if (centi === undefined) continue;
         const fromAncestor = source !== code;
         inherited ||= fromAncestor;
-        return { block, score: centi / CENTI, sourceCode: source, sourceYear: y, inherited: fromAncestor };
+        return {
+          block,
+          score: centi / CENTI,
+          sourceCode: source,
+          sourceYear: y,
+          inherited: fromAncestor,
+        };
       }
     }
     missing = true;

@@ -1,4 +1,12 @@
-import { CHECK_CODES, CLASS_CODES, FLAGS, GRADES, MECHANISMS, PENALTY_KINDS, QUALITATIVE_BLOCKS } from '../format/enums';
+import {
+  CHECK_CODES,
+  CLASS_CODES,
+  FLAGS,
+  GRADES,
+  MECHANISMS,
+  PENALTY_KINDS,
+  QUALITATIVE_BLOCKS,
+} from '../format/enums';
 import { CLASS_METHODS } from './scheme';
 
 /** Sums of shares and weights are compared with this slack: they are decimal literals in JSON. */
@@ -52,7 +60,8 @@ class Checker {
   }
 
   str(v: unknown, path: string): void {
-    if (typeof v !== 'string' || v.length === 0) this.errors.push(`${path}: must be a non-empty string`);
+    if (typeof v !== 'string' || v.length === 0)
+      this.errors.push(`${path}: must be a non-empty string`);
   }
 
   oneOf(v: unknown, allowed: readonly string[], path: string): boolean {
@@ -73,7 +82,8 @@ class Checker {
   sumIs(values: (number | null)[], expected: number, path: string): void {
     if (values.some((x) => x === null)) return;
     const sum = (values as number[]).reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - expected) > SUM_SLACK) this.errors.push(`${path}: must sum to ${expected}, got ${sum}`);
+    if (Math.abs(sum - expected) > SUM_SLACK)
+      this.errors.push(`${path}: must sum to ${expected}, got ${sum}`);
   }
 }
 
@@ -92,7 +102,9 @@ function checkClasses(c: Checker, classes: Obj, maxQualitative: number | null): 
       continue;
     }
     if (k['method'] === 'peer_trend') {
-      const better = c.oneOf(k['better'], ['higher', 'lower'], `${path}.better`) ? k['better'] : null;
+      const better = c.oneOf(k['better'], ['higher', 'lower'], `${path}.better`)
+        ? k['better']
+        : null;
       if (k['floor'] !== undefined) c.num(k['floor'], `${path}.floor`);
       const t = c.obj(k['trend'], `${path}.trend`);
       if (!t) continue;
@@ -102,7 +114,10 @@ function checkClasses(c: Checker, classes: Obj, maxQualitative: number | null): 
       if (zero !== null && full !== null && better !== null) {
         // the trend must reward the direction the class calls better
         const ok = better === 'higher' ? full > zero : full < zero;
-        if (!ok) c.errors.push(`${path}.trend: full_at must be ${better === 'higher' ? 'above' : 'below'} zero_at`);
+        if (!ok)
+          c.errors.push(
+            `${path}.trend: full_at must be ${better === 'higher' ? 'above' : 'below'} zero_at`,
+          );
       }
     } else if (k['method'] === 'growth_target') {
       c.num(k['no_baseline_score'], `${path}.no_baseline_score`, 0, 1);
@@ -111,7 +126,12 @@ function checkClasses(c: Checker, classes: Obj, maxQualitative: number | null): 
       c.num(k['score_at_tolerance'], `${path}.score_at_tolerance`, 0, 1);
     }
   }
-  if (maxQualitative !== null) c.sumIs([...weights, maxQualitative], TOTAL_POINTS, 'classes.*.weight + qualitative.max_points');
+  if (maxQualitative !== null)
+    c.sumIs(
+      [...weights, maxQualitative],
+      TOTAL_POINTS,
+      'classes.*.weight + qualitative.max_points',
+    );
 }
 
 function checkGrades(c: Checker, v: unknown): string[] {
@@ -126,13 +146,15 @@ function checkGrades(c: Checker, v: unknown): string[] {
     const o = c.obj(g, path);
     if (!o) return;
     if (c.oneOf(o['code'], GRADES, `${path}.code`)) {
-      if (codes.includes(o['code'] as string)) c.errors.push(`${path}.code: duplicate ${o['code']}`);
+      if (codes.includes(o['code'] as string))
+        c.errors.push(`${path}.code: duplicate ${o['code']}`);
       codes.push(o['code'] as string);
     }
     c.str(o['zh'], `${path}.zh`);
     const last = i === v.length - 1;
     if (last) {
-      if (o['min'] !== null) c.errors.push(`${path}.min: the last grade catches all and must have min null`);
+      if (o['min'] !== null)
+        c.errors.push(`${path}.min: the last grade catches all and must have min null`);
       return;
     }
     const min = c.num(o['min'], `${path}.min`);
@@ -175,7 +197,11 @@ function checkCertification(c: Checker, v: unknown): void {
   const de = get('delist');
   c.num(de['composite_below'], 'certification.delist.composite_below', 0, TOTAL_POINTS);
   c.listOf(de['required'], CHECK_CODES, 'certification.delist.required');
-  c.listOf(de['two_year_failure_checks'], CHECK_CODES, 'certification.delist.two_year_failure_checks');
+  c.listOf(
+    de['two_year_failure_checks'],
+    CHECK_CODES,
+    'certification.delist.two_year_failure_checks',
+  );
 }
 
 /**
@@ -199,7 +225,10 @@ export function validateScheme(s: unknown): string[] {
 
   const pt = c.obj(root['peer_trend'], 'peer_trend');
   if (pt) {
-    const shares = [c.num(pt['peer_share'], 'peer_trend.peer_share', 0, 1), c.num(pt['trend_share'], 'peer_trend.trend_share', 0, 1)];
+    const shares = [
+      c.num(pt['peer_share'], 'peer_trend.peer_share', 0, 1),
+      c.num(pt['trend_share'], 'peer_trend.trend_share', 0, 1),
+    ];
     c.sumIs(shares, 1, 'peer_trend.peer_share + trend_share');
     c.num(pt['peer_floor'], 'peer_trend.peer_floor', 0, 1);
     c.int(pt['trend_quarters'], 'peer_trend.trend_quarters', 0);
@@ -223,7 +252,10 @@ export function validateScheme(s: unknown): string[] {
   if (classes) checkClasses(c, classes, maxQualitative);
 
   const gradeCodes = checkGrades(c, root['grades']);
-  if (c.oneOf(root['npl_over_tolerance_max_grade'], GRADES, 'npl_over_tolerance_max_grade') && gradeCodes.length > 0) {
+  if (
+    c.oneOf(root['npl_over_tolerance_max_grade'], GRADES, 'npl_over_tolerance_max_grade') &&
+    gradeCodes.length > 0
+  ) {
     if (!gradeCodes.includes(root['npl_over_tolerance_max_grade'] as string)) {
       c.errors.push('npl_over_tolerance_max_grade: must be one of the scheme grades');
     }
@@ -232,7 +264,11 @@ export function validateScheme(s: unknown): string[] {
   if (veto) {
     c.int(veto['window_days'], 'veto.window_days', 0);
     c.listOf(veto['kinds'], PENALTY_KINDS, 'veto.kinds');
-    if (c.oneOf(veto['grade'], GRADES, 'veto.grade') && gradeCodes.length > 0 && !gradeCodes.includes(veto['grade'] as string)) {
+    if (
+      c.oneOf(veto['grade'], GRADES, 'veto.grade') &&
+      gradeCodes.length > 0 &&
+      !gradeCodes.includes(veto['grade'] as string)
+    ) {
       c.errors.push('veto.grade: must be one of the scheme grades');
     }
   }

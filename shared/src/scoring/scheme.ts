@@ -1,4 +1,12 @@
-import type { CheckCode, ClassCode, Flag, Grade, Mechanism, PenaltyKind, QualitativeBlock } from '../format/enums';
+import type {
+  CheckCode,
+  ClassCode,
+  Flag,
+  Grade,
+  Mechanism,
+  PenaltyKind,
+  QualitativeBlock,
+} from '../format/enums';
 
 /**
  * A scoring scheme: every policy number of ../shared/spec/scoring.md as data. The engine reads

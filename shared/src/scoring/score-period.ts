@@ -36,7 +36,11 @@ function scoredIndicatorsAt(agg: PeriodAggregates, units: UnitInfo[]): Map<strin
  * first, each with the indicators of the units scored then. Aggregates of other periods, and
  * periods absent from the input, contribute nothing.
  */
-function historyIndicators(input: ScoringInput, units: UnitInfo[], scheme: Scheme): { period: string; scored: Map<string, UnitIndicators> }[] {
+function historyIndicators(
+  input: ScoringInput,
+  units: UnitInfo[],
+  scheme: Scheme,
+): { period: string; scored: Map<string, UnitIndicators> }[] {
   const out: { period: string; scored: Map<string, UnitIndicators> }[] = [];
   for (let n = 1; n <= scheme.peer_trend.trend_quarters; n++) {
     const period = shiftPeriod(input.period, n);
@@ -46,7 +50,12 @@ function historyIndicators(input: ScoringInput, units: UnitInfo[], scheme: Schem
   return out;
 }
 
-function unscoredResult(u: UnitInfo, period: string, own: UnitIndicators, scheme: Scheme): UnitResult {
+function unscoredResult(
+  u: UnitInfo,
+  period: string,
+  own: UnitIndicators,
+  scheme: Scheme,
+): UnitResult {
   return {
     period,
     code: u.code,
@@ -140,11 +149,17 @@ export function scorePeriod(input: ScoringInput, scheme: Scheme): UnitResult[] {
     rankPopulation(population, results, scheme.equality_tolerance);
   }
 
-  return units.map((u) => results.get(u.code) ?? unscoredResult(u, input.period, ind(u.code), scheme));
+  return units.map(
+    (u) => results.get(u.code) ?? unscoredResult(u, input.period, ind(u.code), scheme),
+  );
 }
 
 /** rank_level in L, rank_peer in u's real peer group within L, rank_bank among L with u's bank. */
-function rankPopulation(population: UnitInfo[], results: Map<string, UnitResult>, tol: number): void {
+function rankPopulation(
+  population: UnitInfo[],
+  results: Map<string, UnitResult>,
+  tol: number,
+): void {
   const composite = (v: UnitInfo): number => (results.get(v.code) as UnitResult).composite;
   const all = population.map(composite);
   for (const u of population) {

@@ -50,7 +50,10 @@ export interface UnitLoanAggregate {
   newTechBorrowers: number;
   /** K6 numerator: distinct tech borrowers with a new row flagged first_loan = Y */
   newTechFirstBorrowers: number;
-  /** K9: sum of amount of new tech rows, and sum of amount_fen * rate_e4 of them */
+  /**
+   * K9: sum of amount of new tech rows, and sum of amount_fen * rate_e4 of them. The rate sums
+   * pass 2^53 on real data: sum exactly (BigInt / SQL integer) and round once to a double.
+   */
   newTechAmount: number;
   newTechRateAmount: number;
   /** K9: the same over all new rows */
@@ -86,6 +89,11 @@ export interface ClassResult {
   code: ClassCode;
   /** raw indicator value (K-value), null when it cannot be computed */
   value: number | null;
+  /**
+   * What the value was computed from (money in yuan): K1 S; K2 S, A; K3 S0, A0 (baseline);
+   * K4/K7/K8/K10 the tech balance of the kind, S; K5 the count; K6 first / new tech borrowers;
+   * K9 rT, rA (percent). null where there is nothing to show.
+   */
   numerator: number | null;
   denominator: number | null;
   /** f in [0,1] and the points s = weight * f */
