@@ -1,0 +1,95 @@
+import type { CertificationOutcome, Grade } from '@sci/shared';
+
+/**
+ * Visual vocabulary shared by tables, tags and charts, so 优秀 is the same green on every page.
+ * Colours chosen for contrast on white and distinguishable in greyscale print (dark → light).
+ */
+export const GRADE_COLOR: Record<Grade, string> = {
+  excellent: '#1f7a3a',
+  good: '#2b6cb0',
+  pass: '#c08a12',
+  improve: '#c0392b',
+};
+export const NO_GRADE_COLOR = '#8c8c8c';
+
+export function gradeColor(grade: Grade | null | undefined): string {
+  return grade ? GRADE_COLOR[grade] : NO_GRADE_COLOR;
+}
+
+export const OUTCOME_COLOR: Record<CertificationOutcome, string> = {
+  certify: '#1f7a3a',
+  retain: '#2f8f5b',
+  upgrade: '#2b6cb0',
+  reserve: '#c08a12',
+  not_eligible: '#8c8c8c',
+  delist: '#c0392b',
+};
+
+/** A neutral ordinal palette for series that are not grades (classes, trend lines). */
+export const SERIES_COLORS = [
+  '#2b6cb0',
+  '#c08a12',
+  '#1f7a3a',
+  '#8e44ad',
+  '#c0392b',
+  '#16a085',
+  '#d35400',
+  '#34495e',
+  '#7f8c8d',
+  '#b7950b',
+];
+
+/**
+ * The 16 prefecture-level cities of Shandong with their GB/T 2260 codes (莱芜 370120 merged into
+ * 济南 in 2019, so there is no 371200).
+ */
+export const SHANDONG_CITIES: readonly { code: string; zh: string; en: string }[] = [
+  { code: '370100', zh: '济南', en: 'Jinan' },
+  { code: '370200', zh: '青岛', en: 'Qingdao' },
+  { code: '370300', zh: '淄博', en: 'Zibo' },
+  { code: '370400', zh: '枣庄', en: 'Zaozhuang' },
+  { code: '370500', zh: '东营', en: 'Dongying' },
+  { code: '370600', zh: '烟台', en: 'Yantai' },
+  { code: '370700', zh: '潍坊', en: 'Weifang' },
+  { code: '370800', zh: '济宁', en: 'Jining' },
+  { code: '370900', zh: '泰安', en: "Tai'an" },
+  { code: '371000', zh: '威海', en: 'Weihai' },
+  { code: '371100', zh: '日照', en: 'Rizhao' },
+  { code: '371300', zh: '临沂', en: 'Linyi' },
+  { code: '371400', zh: '德州', en: 'Dezhou' },
+  { code: '371500', zh: '聊城', en: 'Liaocheng' },
+  { code: '371600', zh: '滨州', en: 'Binzhou' },
+  { code: '371700', zh: '菏泽', en: 'Heze' },
+];
+
+const CITY_BY_CODE = new Map(SHANDONG_CITIES.map((c) => [c.code, c]));
+
+/** City name for a region code; an unknown code is shown as is. */
+export function cityName(code: string | null | undefined, lang: 'zh-CN' | 'en'): string {
+  if (!code) return '—';
+  const c = CITY_BY_CODE.get(code);
+  return c ? (lang === 'en' ? c.en : c.zh) : code;
+}
+
+/**
+ * Tile-grid positions (col, row) roughly following the map of Shandong, west → east: a readable
+ * stand-in for a choropleth without bundling boundary data of uncertain licence.
+ */
+export const CITY_TILES: Record<string, [number, number]> = {
+  '371500': [0, 1], // 聊城
+  '371400': [1, 0], // 德州
+  '371600': [2, 0], // 滨州
+  '370500': [3, 0], // 东营
+  '370100': [1, 1], // 济南
+  '370300': [2, 1], // 淄博
+  '370700': [3, 1], // 潍坊
+  '370600': [4, 1], // 烟台
+  '371000': [5, 1], // 威海
+  '371700': [0, 2], // 菏泽
+  '370800': [1, 2], // 济宁
+  '370900': [2, 2], // 泰安
+  '371300': [3, 2], // 临沂
+  '370200': [4, 2], // 青岛
+  '370400': [2, 3], // 枣庄
+  '371100': [4, 3], // 日照
+};

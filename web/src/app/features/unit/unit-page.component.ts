@@ -1,0 +1,8 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+
+@Component({
+  selector: 'app-unit-page',
+  template: '<p>unit</p>',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UnitPageComponent {}

@@ -1,0 +1,63 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
+import { StateComponent } from './state.component';
+
+@Component({
+  imports: [StateComponent],
+  template: `<app-state [loading]="loading()" [error]="error()" [empty]="empty()" (retry)="retries = retries + 1">
+    <ng-template><p class="content">rows</p></ng-template>
+  </app-state>`,
+})
+class HostComponent {
+  readonly loading = signal(false);
+  readonly error = signal<unknown>(undefined);
+  readonly empty = signal(false);
+  retries = 0;
+}
+
+describe(StateComponent.name, () => {
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({ providers: [provideNzIconsTesting()] });
+  });
+
+  async function render(): Promise<{ host: HostComponent; el: HTMLElement; update: () => Promise<void> }> {
+    const fixture = TestBed.createComponent(HostComponent);
+    await fixture.whenStable();
+    return { host: fixture.componentInstance, el: fixture.nativeElement as HTMLElement, update: () => fixture.whenStable() };
+  }
+
+  it('should show a spinner, not the content, while the first load runs', async () => {
+    const { host, el, update } = await render();
+    host.loading.set(true);
+    host.empty.set(true);
+    await update();
+    expect(el.querySelector('[data-state=loading]')).not.toBeNull();
+    expect(el.querySelector('.content')).toBeNull();
+  });
+
+  it('should say so when there is nothing to show', async () => {
+    const { host, el, update } = await render();
+    host.empty.set(true);
+    await update();
+    expect(el.querySelector('[data-state=empty]')?.textContent).toContain('暂无数据');
+  });
+
+  it('should show the API message and retry on request', async () => {
+    const { host, el, update } = await render();
+    host.error.set(
+      new HttpErrorResponse({ status: 404, error: { statusCode: 404, code: 'WINDOW_CLOSED', message: '申报窗口已关闭' } }),
+    );
+    await update();
+    expect(el.querySelector('[data-state=error]')?.textContent).toContain('申报窗口已关闭');
+    (el.querySelector('[data-state=error] button') as HTMLButtonElement).click();
+    expect(host.retries).toBe(1);
+  });
+
+  it('should render the content when there is data', async () => {
+    const { el } = await render();
+    expect(el.querySelector('.content')?.textContent).toBe('rows');
+  });
+});
