@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { ModulesContainer } from '@nestjs/core';
 import { resolve } from 'path';
 import type { DataSource } from 'typeorm';
 import { startTestApp } from '../support/app';
-import { createTestUser, insertTestUnits, login } from '../support/auth';
+import { ImportService } from '../../api/src/import/import.service';
+import { createTestUser, login } from '../support/auth';
 import { testDatabases } from '../support/databases';
 import { ACCESS_POLICY, Actor, MATRIX_SEEDERS, MatrixTarget, RoutePolicy } from './access-policy';
 
@@ -52,19 +52,11 @@ function servedRoutes(app: INestApplication): ServedRoute[] {
   return out;
 }
 
-/** Imports the fixture with the import engineer's service when the app has one, else a few units. */
-async function seedUnits(app: INestApplication, dataSource: DataSource): Promise<string> {
-  for (const mod of app.get(ModulesContainer).values()) {
-    for (const wrapper of mod.providers.values()) {
-      const inst = wrapper.instance as { importDirectory?: (dir: string, actor?: string) => Promise<{ status?: string }> } | undefined;
-      if (wrapper.name === 'ImportService' && typeof inst?.importDirectory === 'function') {
-        const r = await inst.importDirectory(FIXTURE, 'matrix');
-        return `fixture import: ${r.status ?? 'done'}`;
-      }
-    }
-  }
-  await insertTestUnits(dataSource);
-  return 'test units';
+/** The sd-small fixture, imported through the real import service. */
+async function seedUnits(app: INestApplication): Promise<string> {
+  const r = await app.get(ImportService, { strict: false }).importDirectory(FIXTURE, 'matrix');
+  if (r.status !== 'succeeded') throw new Error(`fixture import ${r.status}`);
+  return 'sd-small fixture';
 }
 
 /** One regex for the codes and names a caller must never see. */
@@ -108,7 +100,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('access matrix o
   });
 
   it('should give every route exactly the access its policy declares, with zero leaks', async () => {
-    const seeded = await seedUnits(app, dataSource);
+    const seeded = await seedUnits(app);
     const creds: Record<string, { username: string; password: string }> = {
       regulator: await createTestUser(dataSource, { role: 'regulator' }),
       admin: await createTestUser(dataSource, { role: 'admin' }),

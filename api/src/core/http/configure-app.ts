@@ -1,6 +1,6 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, INestApplication, PayloadTooLargeException, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, urlencoded } from 'express';
+import { json, NextFunction, Request, Response, urlencoded } from 'express';
 import helmet from 'helmet';
 import { AppConfig } from '../config/app-config';
 import { HttpErrorFilter } from './http-exception.filter';
@@ -22,6 +22,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   );
   app.use(json({ limit: '1mb' }));
   app.use(urlencoded({ extended: false, limit: '1mb' }));
+  app.use(bodyParserErrors);
   if (config.corsOrigin) app.enableCors({ origin: config.corsOrigin.split(','), credentials: false });
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
@@ -37,4 +38,19 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     .addSecurityRequirements('bearer')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
+}
+
+/**
+ * body-parser's errors as our stable codes (Nest would otherwise echo the JSON parser's message,
+ * which quotes the body back).
+ */
+function bodyParserErrors(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+  const type = (err as { type?: string } | null)?.type;
+  if (type === 'entity.parse.failed') {
+    next(new BadRequestException({ code: 'INVALID_JSON', message: 'request body is not valid JSON' }));
+  } else if (type === 'entity.too.large') {
+    next(new PayloadTooLargeException({ code: 'PAYLOAD_TOO_LARGE', message: 'request body is too large (limit 1 MB)' }));
+  } else {
+    next(err);
+  }
 }
