@@ -1,4 +1,4 @@
-import { rankIn } from './rank';
+import { compareForList, rankIn } from './rank';
 
 describe('rankIn', () => {
   const TOL = 1e-9;
@@ -12,5 +12,19 @@ describe('rankIn', () => {
     ['alone', 50, [50], 1],
   ])('should rank %s', (_name, c, group, expected) => {
     expect(rankIn(c, group, TOL)).toBe(expected);
+  });
+});
+
+describe('compareForList', () => {
+  it('should order by rank, then quantitative score, then code, unranked last', () => {
+    const rows = [
+      { code: 'D', quantitative: 50, rank: null },
+      { code: 'C', quantitative: 60, rank: 2 },
+      { code: 'B', quantitative: 70, rank: 2 },
+      { code: 'A', quantitative: 70, rank: 2 },
+      { code: 'E', quantitative: 10, rank: 1 },
+    ];
+    const sorted = [...rows].sort((a, b) => compareForList(a, b, (r) => r.rank));
+    expect(sorted.map((r) => r.code)).toEqual(['E', 'A', 'B', 'C', 'D']);
   });
 });
