@@ -25,11 +25,11 @@ export function toBatchSummary(r: ImportBatchEntity, live?: { processed: number;
   };
 }
 
-export function toBatchResponse(r: ImportBatchEntity, live?: { processed: number; total: number }): ImportBatchResponse {
+export function toBatchResponse(r: ImportBatchEntity, errors: ImportError[], live?: { processed: number; total: number }): ImportBatchResponse {
   const summary = toBatchSummary(r, live);
   const counts: ImportCounts = {};
   for (const f of summary.files) if (f.dataset) counts[f.dataset] = (counts[f.dataset] ?? 0) + f.rows;
-  return { ...summary, counts, errors: parseJson<ImportError[]>(r.errors, []) };
+  return { ...summary, counts, errors };
 }
 
 /** The errors of a batch as CSV rows (file, line, column, message), header first. */

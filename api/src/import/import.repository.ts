@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImportError, ImportFileCount, ImportStatus } from '@sci/shared';
 import { DataSource, LessThan } from 'typeorm';
-import { ImportBatchEntity } from '../dataset/entities/import-batch.entity';
+import { ImportBatchEntity, ImportErrorEntity } from '../dataset/entities/import-batch.entity';
 
 export interface BatchFinish {
   status: ImportStatus;
@@ -43,19 +43,33 @@ export class ImportRepository {
     await this.repo.update({ id }, { processedRows, totalRows });
   }
 
+  /** Records the outcome and the (capped) errors of a batch, in one transaction. */
   async finishBatch(id: number, f: BatchFinish): Promise<void> {
-    await this.repo.update(
-      { id },
-      {
+    await this.dataSource.transaction(async (m) => {
+      await m.update(ImportBatchEntity, { id }, {
         status: f.status,
         finishedAt: new Date(),
         files: JSON.stringify(f.files),
         totalRows: f.totalRows,
         processedRows: f.processedRows,
         errorCount: f.errorCount,
-        errors: f.errors.length ? JSON.stringify(f.errors) : null,
-      },
-    );
+        errors: null,
+      });
+      const rows = f.errors.map((e, seq) => ({
+        batchId: id,
+        seq,
+        file: clip(e.file, 255),
+        line: e.line,
+        column: clip(e.column, 64),
+        message: clip(e.message, 500),
+      }));
+      for (let i = 0; i < rows.length; i += 200) await m.insert(ImportErrorEntity, rows.slice(i, i + 200));
+    });
+  }
+
+  async getErrors(batchId: number): Promise<ImportError[]> {
+    const rows = await this.dataSource.getRepository(ImportErrorEntity).find({ where: { batchId }, order: { seq: 'ASC' } });
+    return rows.map((r) => ({ file: r.file, line: r.line, column: r.column, message: r.message }));
   }
 
   /** The last import that stored data, if any. */
@@ -79,10 +93,21 @@ export class ImportRepository {
 
   /** Batches left 'running' by a process that stopped: they stored nothing. */
   async failInterrupted(startedBefore: Date): Promise<number> {
-    const r = await this.repo.update(
-      { status: 'running', createdAt: LessThan(startedBefore) },
-      { status: 'failed', finishedAt: new Date(), errors: JSON.stringify([{ file: '', line: 0, column: '', message: 'the import was interrupted (the server stopped); nothing was stored' }]), errorCount: 1 },
-    );
-    return r.affected ?? 0;
+    const stale = await this.repo.find({ where: { status: 'running', createdAt: LessThan(startedBefore) }, select: { id: true } });
+    for (const b of stale) {
+      await this.finishBatch(b.id, {
+        status: 'failed',
+        files: [],
+        totalRows: 0,
+        processedRows: 0,
+        errorCount: 1,
+        errors: [{ file: '', line: 0, column: '', message: 'the import was interrupted (the server stopped); nothing was stored' }],
+      });
+    }
+    return stale.length;
   }
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
 }

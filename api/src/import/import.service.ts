@@ -69,7 +69,7 @@ export class ImportService implements OnModuleInit {
   async getBatch(id: number): Promise<ImportBatchResponse> {
     const row = await this.batches.getById(id);
     if (!row) throw new NotFoundException({ code: 'IMPORT_NOT_FOUND', message: `there is no import ${id}` });
-    return toBatchResponse(row, this.live.get(id));
+    return toBatchResponse(row, await this.batches.getErrors(id), this.live.get(id));
   }
 
   private async begin(files: ImportInput[], actor: ImportActor): Promise<number> {

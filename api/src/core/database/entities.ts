@@ -1,6 +1,6 @@
 import { CertificationApplicationEntity, CertificationDecisionEntity } from '../../dataset/entities/certification-register.entity';
 import { EnterpriseEntity, QualificationEntity } from '../../dataset/entities/enterprise.entity';
-import { ImportBatchEntity } from '../../dataset/entities/import-batch.entity';
+import { ImportBatchEntity, ImportErrorEntity } from '../../dataset/entities/import-batch.entity';
 import { InstitutionClosureEntity, InstitutionEntity } from '../../dataset/entities/institution.entity';
 import { LoanEntity } from '../../dataset/entities/loan.entity';
 import { UserEntity } from '../../users/user.entity';
@@ -19,6 +19,7 @@ export const ENTITIES = [
   CertificationApplicationEntity,
   CertificationDecisionEntity,
   ImportBatchEntity,
+  ImportErrorEntity,
   UserEntity,
   AuditLogEntity,
 ];

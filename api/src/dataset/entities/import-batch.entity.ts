@@ -37,7 +37,33 @@ export class ImportBatchEntity {
   @Column({ name: 'error_count', type: 'int', default: 0 })
   errorCount!: number;
 
-  /** JSON: the first errors (capped) as { file, line, column, message } */
+  /** unused since the import_error table (1732000100000) holds the errors */
   @Column({ type: 'text', nullable: true })
   errors!: string | null;
+}
+
+/** One error of a failed batch (file:line:column: message), in report order (`seq`). */
+@Entity('import_error')
+@Index('idx_import_error_batch', ['batchId', 'seq'])
+export class ImportErrorEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'batch_id', type: 'int' })
+  batchId!: number;
+
+  @Column({ type: 'int' })
+  seq!: number;
+
+  @Column({ type: 'varchar', length: 255 })
+  file!: string;
+
+  @Column({ type: 'int' })
+  line!: number;
+
+  @Column({ name: 'column_name', type: 'varchar', length: 64 })
+  column!: string;
+
+  @Column({ type: 'varchar', length: 500 })
+  message!: string;
 }

@@ -45,11 +45,19 @@ async function readCsv(bytes: Uint8Array, visitor: TableVisitor): Promise<void> 
     },
   });
   parser.on('error', (err) => (failure = err));
+  parser.resume();
   for (let at = 0; at < text.length && !failure; at += SLICE) {
     parser.write(text.slice(at, at + SLICE));
     await yieldToEventLoop();
   }
-  if (!failure) parser.end();
+  if (!failure) {
+    // errors found at the end (an unclosed quote) are emitted after end() returns
+    await new Promise<void>((resolve) => {
+      parser.once('finish', () => resolve());
+      parser.once('error', () => resolve());
+      parser.end();
+    });
+  }
   if (failure) throw toTableError(failure, lastLine + 1);
   if (!seenHeader) throw new TableError(1, 'the file is empty (expected a header line)');
 }
