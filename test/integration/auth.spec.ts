@@ -130,24 +130,24 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('auth on %s', (_
     it('should let an admin create, disable, enable and reset a user, and nobody else', async () => {
       const admin = await signInAs(baseUrl, dataSource, { role: 'admin' });
       const reg = await signInAs(baseUrl, dataSource, { role: 'regulator' });
-      const body = { username: 'icbc_jinan', password: 'Jinan-branch-2025', role: 'branch', unitCode: 'ICBC-370100', displayName: '工行济南' };
+      const body = { username: 'jinan_ops', password: 'Jinan-branch-2025', role: 'branch', unitCode: 'ICBC-370100', displayName: '工行济南' };
       await expect(post(`${baseUrl}/users`, body, authHeaders(reg.token))).resolves.toMatchObject({ status: 403, body: { code: 'ROLE_FORBIDDEN' } });
       const created = await post(`${baseUrl}/users`, body, authHeaders(admin.token));
-      expect(created).toMatchObject({ status: 201, body: { username: 'icbc_jinan', role: 'branch', bankCode: 'ICBC', unitCode: 'ICBC-370100', disabled: false } });
+      expect(created).toMatchObject({ status: 201, body: { username: 'jinan_ops', role: 'branch', bankCode: 'ICBC', unitCode: 'ICBC-370100', disabled: false } });
       await expect(post(`${baseUrl}/users`, body, authHeaders(admin.token))).resolves.toMatchObject({ status: 409, body: { code: 'USERNAME_TAKEN' } });
-      const token = await login(baseUrl, 'icbc_jinan', 'Jinan-branch-2025');
+      const token = await login(baseUrl, 'jinan_ops', 'Jinan-branch-2025');
 
       const id = created.body.id as number;
       await expect(post(`${baseUrl}/users/${id}/disable`, {}, authHeaders(admin.token))).resolves.toMatchObject({ status: 200, body: { disabled: true } });
       await expect(get(`${baseUrl}/auth/me`, authHeaders(token))).resolves.toMatchObject({ status: 401 });
-      await expect(post(`${baseUrl}/auth/login`, { username: 'icbc_jinan', password: 'Jinan-branch-2025' })).resolves.toMatchObject({ status: 401, body: { code: 'ACCOUNT_DISABLED' } });
+      await expect(post(`${baseUrl}/auth/login`, { username: 'jinan_ops', password: 'Jinan-branch-2025' })).resolves.toMatchObject({ status: 401, body: { code: 'ACCOUNT_DISABLED' } });
       await expect(post(`${baseUrl}/users/${id}/enable`, {}, authHeaders(admin.token))).resolves.toMatchObject({ status: 200, body: { disabled: false } });
       await expect(post(`${baseUrl}/users/${id}/reset-password`, { password: 'Reset-pass-2025' }, authHeaders(admin.token))).resolves.toMatchObject({ status: 200 });
-      await expect(login(baseUrl, 'icbc_jinan', 'Reset-pass-2025')).resolves.toEqual(expect.any(String));
+      await expect(login(baseUrl, 'jinan_ops', 'Reset-pass-2025')).resolves.toEqual(expect.any(String));
 
       const list = await get(`${baseUrl}/users`, authHeaders(admin.token));
       expect(list.status).toBe(200);
-      expect(list.body.items.map((u: { username: string }) => u.username)).toContain('icbc_jinan');
+      expect(list.body.items.map((u: { username: string }) => u.username)).toContain('jinan_ops');
       expect(JSON.stringify(list.body)).not.toMatch(/password|\$2[aby]\$/i);
     });
 
@@ -171,6 +171,47 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('auth on %s', (_
     it('should not let an admin disable itself', async () => {
       const admin = await signInAs(baseUrl, dataSource, { role: 'admin' });
       await expect(post(`${baseUrl}/users/${admin.id}/disable`, {}, authHeaders(admin.token))).resolves.toMatchObject({ status: 409, body: { code: 'CANNOT_DISABLE_SELF' } });
+    });
+  });
+});
+
+describe.each(testDatabases().map((d) => [d.name, d] as const))('rate limits on %s', (_name, db) => {
+  let app: INestApplication;
+  let baseUrl: string;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    process.env['AUTH_LOGIN_LIMIT'] = '3';
+    process.env['API_RATE_LIMIT'] = '20';
+    const fresh = await db.fresh();
+    dataSource = fresh.dataSource;
+    ({ app, baseUrl } = await startTestApp(fresh.config, dataSource));
+  });
+
+  afterAll(async () => {
+    delete process.env['AUTH_LOGIN_LIMIT'];
+    delete process.env['API_RATE_LIMIT'];
+    await app.close();
+    await dataSource.destroy().catch(() => undefined);
+  });
+
+  describe('POST /auth/login', () => {
+    it('should answer 429 once an address exceeds the login limit, even with the right password', async () => {
+      const u = await createTestUser(dataSource, { role: 'regulator' });
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await post(`${baseUrl}/auth/login`, { username: u.username, password: 'Wrong-pass-1' })).status);
+      const blocked = await post(`${baseUrl}/auth/login`, { username: u.username, password: u.password });
+      expect(statuses).toEqual([401, 401, 401]);
+      expect(blocked).toMatchObject({ status: 429, body: { code: 'TOO_MANY_REQUESTS' } });
+    });
+  });
+
+  describe('any route', () => {
+    it('should answer 429 once an address exceeds API_RATE_LIMIT a minute', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 22; i++) statuses.push((await get(`${baseUrl}/health`)).status);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+      expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
     });
   });
 });
