@@ -5,6 +5,7 @@ import {
   formatBp,
   formatClassValue,
   formatCount,
+  formatDateTime,
   formatMoney,
   formatNumber,
   formatPercent,
@@ -96,6 +97,15 @@ export class NumberPipe implements PipeTransform {
   }
 }
 
+
+/** `{{ iso | dt }}` → 2025-12-31 14:05 */
+@Pipe({ name: 'dt' })
+export class DateTimePipe implements PipeTransform {
+  transform(iso: string | null | undefined): string {
+    return formatDateTime(iso);
+  }
+}
+
 export const FORMAT_PIPES = [
   MoneyPipe,
   PpPipe,
@@ -105,4 +115,5 @@ export const FORMAT_PIPES = [
   PercentPipe,
   ScorePipe,
   NumberPipe,
+  DateTimePipe,
 ] as const;

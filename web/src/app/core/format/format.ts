@@ -113,3 +113,20 @@ export function formatClassValue(code: ClassCode, v: number | null | undefined, 
 export function formatSigned(v: number | null | undefined, digits = 0): string {
   return isNum(v) ? signed(v, digits) : DASH;
 }
+
+/** An ISO time as local `YYYY-MM-DD HH:mm` (the format Chinese offices write). */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return DASH;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return DASH;
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** A duration in ms as `1.2 s`, `3 min 5 s`. */
+export function formatDuration(ms: number | null | undefined): string {
+  if (!isNum(ms)) return DASH;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const m = Math.floor(ms / 60_000);
+  return `${m} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
