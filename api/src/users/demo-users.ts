@@ -63,15 +63,15 @@ export class DemoUsersSeeder {
   }
 
   private async tenancy(d: DemoUser): Promise<{ bankCode: string | null; unitCode: string | null } | null> {
-    if (d.role === 'bank_hq') {
-      const head = await this.units.findUnit(d.bankCode!);
-      return head && head.bankCode === d.bankCode ? { bankCode: d.bankCode!, unitCode: null } : null;
+    if (d.role === 'bank_hq' && d.bankCode) {
+      const head = await this.units.findUnit(d.bankCode);
+      return head && head.bankCode === d.bankCode ? { bankCode: d.bankCode, unitCode: null } : null;
     }
-    if (d.role === 'branch') {
-      const unit = await this.units.findUnit(d.unitCode!);
+    if (d.role === 'branch' && d.unitCode) {
+      const unit = await this.units.findUnit(d.unitCode);
       return unit ? { bankCode: unit.bankCode, unitCode: unit.code } : null;
     }
-    return { bankCode: null, unitCode: null };
+    return d.role === 'regulator' || d.role === 'admin' ? { bankCode: null, unitCode: null } : null;
   }
 }
 

@@ -51,7 +51,6 @@ export function isSafeFileName(name: string): boolean {
 
 /** The last path component of a client-sent name, safe to show or to join under a folder we own. */
 export function safeUploadName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const last = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
   const cleaned = last.replace(/[\u0000-\u001f\u007f]/g, '').replace(/^\.+/, '');
