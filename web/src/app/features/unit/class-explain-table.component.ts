@@ -1,0 +1,70 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import type { ExplainResponse } from '@sci/shared';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { ClassValuePipe, NumberPipe, ScorePipe } from '../../core/format/format.pipes';
+import { I18nStore } from '../../core/i18n/i18n.store';
+import { TPipe } from '../../core/i18n/t.pipe';
+import { explainClass, formatPart } from './unit-explain';
+
+/** The ten classes of one unit: value, parts, peer and trend figures, points, and why, in words. */
+@Component({
+  selector: 'app-class-explain-table',
+  imports: [NzTableModule, ClassValuePipe, NumberPipe, ScorePipe, TPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <nz-table [nzData]="rows()" nzSize="small" [nzFrontPagination]="false" [nzShowPagination]="false" data-testid="explain-table">
+      <thead>
+        <tr>
+          <th>{{ 'unit.class' | t }}</th>
+          <th class="num">{{ 'col.value' | t }}</th>
+          <th class="num">{{ 'unit.parts' | t }}</th>
+          <th class="num" title="n">n</th>
+          <th class="num">H</th>
+          <th class="num">m</th>
+          <th class="num">V</th>
+          <th class="num">f</th>
+          <th class="num">{{ 'col.score' | t }}</th>
+          <th>{{ 'unit.why' | t }}</th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (r of rows(); track r.c.code) {
+          <tr [attr.data-class]="r.c.code">
+            <td class="cls"><b>{{ r.c.code }}</b> {{ 'class.' + r.c.code | t }}</td>
+            <td class="num">{{ r.c.value | kval: r.c.code }}</td>
+            <td class="num parts">{{ r.num }}@if (r.den !== null) {<br /><span class="muted">/ {{ r.den }}</span>}</td>
+            <td class="num">{{ r.c.peerSize ?? '—' }}</td>
+            <td class="num">{{ r.c.H | num: 3 }}</td>
+            <td class="num">{{ r.c.m === null ? '—' : (r.c.m | kval: r.c.code) }}</td>
+            <td class="num">{{ r.c.V | num: 3 }}</td>
+            <td class="num">{{ r.c.f | num: 3 }}</td>
+            <td class="num pts"><b>{{ r.c.points | score }}</b> <span class="muted">/ {{ r.c.weight }}</span></td>
+            <td class="why">{{ r.why }}</td>
+          </tr>
+        }
+      </tbody>
+    </nz-table>
+  `,
+  styles: `
+    .cls { white-space: nowrap; }
+    .parts { font-size: 12px; }
+    .pts { white-space: nowrap; }
+    .why { min-width: 320px; color: #434343; font-size: 12px; line-height: 1.5; }
+  `,
+})
+export class ClassExplainTableComponent {
+  private readonly i18n = inject(I18nStore);
+  readonly explain = input.required<ExplainResponse>();
+
+  protected readonly rows = computed(() => {
+    const e = this.explain();
+    const lang = this.i18n.lang();
+    const t = this.i18n.t.bind(this.i18n);
+    return e.classes.map((c) => ({
+      c,
+      num: formatPart(c.code, c.numerator, lang),
+      den: c.denominator === null ? null : formatPart(c.code, c.denominator, lang),
+      why: explainClass(c, e.nplRatioAll, lang, t),
+    }));
+  });
+}
