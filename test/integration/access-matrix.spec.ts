@@ -86,6 +86,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('access matrix o
   beforeAll(async () => {
     // the matrix signs in often and sends hundreds of requests from one address
     process.env['AUTH_LOGIN_LIMIT'] = '100000';
+    process.env['AUTH_LOGIN_IP_LIMIT'] = '100000';
     process.env['API_RATE_LIMIT'] = '0';
     const fresh = await db.fresh();
     dataSource = fresh.dataSource;
@@ -94,6 +95,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('access matrix o
 
   afterAll(async () => {
     delete process.env['AUTH_LOGIN_LIMIT'];
+    delete process.env['AUTH_LOGIN_IP_LIMIT'];
     delete process.env['API_RATE_LIMIT'];
     await app.close();
     await dataSource.destroy().catch(() => undefined);

@@ -35,6 +35,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('audit log on %s
 
   beforeAll(async () => {
     process.env['AUTH_LOGIN_LIMIT'] = '1000';
+    process.env['AUTH_LOGIN_IP_LIMIT'] = '1000';
     const fresh = await db.fresh();
     dataSource = fresh.dataSource;
     ({ app, baseUrl } = await startTestApp(fresh.config, dataSource));
@@ -48,6 +49,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('audit log on %s
 
   afterAll(async () => {
     delete process.env['AUTH_LOGIN_LIMIT'];
+    delete process.env['AUTH_LOGIN_IP_LIMIT'];
     await app.close();
     await dataSource.destroy().catch(() => undefined);
   });

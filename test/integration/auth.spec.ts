@@ -1,8 +1,10 @@
 import { INestApplication } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { startTestApp } from '../support/app';
 import { authHeaders, createTestUser, insertTestUnits, login, signInAs } from '../support/auth';
 import { testDatabases } from '../support/databases';
+import { AppConfig } from '../../api/src/core/config/app-config';
 import { DemoSeeder } from '../../api/src/demo/demo-seeder';
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
@@ -23,6 +25,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('auth on %s', (_
 
   beforeAll(async () => {
     process.env['AUTH_LOGIN_LIMIT'] = '1000';
+    process.env['AUTH_LOGIN_IP_LIMIT'] = '1000';
     process.env['AUTH_LOCKOUT_THRESHOLD'] = '3';
     const fresh = await db.fresh();
     dataSource = fresh.dataSource;
@@ -32,6 +35,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('auth on %s', (_
 
   afterAll(async () => {
     delete process.env['AUTH_LOGIN_LIMIT'];
+    delete process.env['AUTH_LOGIN_IP_LIMIT'];
     delete process.env['AUTH_LOCKOUT_THRESHOLD'];
     await app.close();
     await dataSource.destroy().catch(() => undefined);
@@ -179,39 +183,61 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('rate limits on 
   let app: INestApplication;
   let baseUrl: string;
   let dataSource: DataSource;
+  let config: AppConfig;
 
   beforeAll(async () => {
     process.env['AUTH_LOGIN_LIMIT'] = '3';
+    process.env['AUTH_LOGIN_IP_LIMIT'] = '8';
     process.env['API_RATE_LIMIT'] = '20';
     const fresh = await db.fresh();
     dataSource = fresh.dataSource;
-    ({ app, baseUrl } = await startTestApp(fresh.config, dataSource));
+    ({ app, baseUrl, config } = await startTestApp(fresh.config, dataSource));
   });
 
   afterAll(async () => {
     delete process.env['AUTH_LOGIN_LIMIT'];
+    delete process.env['AUTH_LOGIN_IP_LIMIT'];
     delete process.env['API_RATE_LIMIT'];
     await app.close();
     await dataSource.destroy().catch(() => undefined);
   });
 
   describe('POST /auth/login', () => {
-    it('should answer 429 once an address exceeds the login limit, even with the right password', async () => {
+    it('should answer 429 once an address exceeds the per-account login limit, even with the right password', async () => {
       const u = await createTestUser(dataSource, { role: 'regulator' });
+      const other = await createTestUser(dataSource, { role: 'admin' });
       const statuses: number[] = [];
       for (let i = 0; i < 3; i++) statuses.push((await post(`${baseUrl}/auth/login`, { username: u.username, password: 'Wrong-pass-1' })).status);
       const blocked = await post(`${baseUrl}/auth/login`, { username: u.username, password: u.password });
       expect(statuses).toEqual([401, 401, 401]);
       expect(blocked).toMatchObject({ status: 429, body: { code: 'TOO_MANY_REQUESTS' } });
+      // another account from the same address still has its own budget
+      await expect(login(baseUrl, other.username, other.password)).resolves.toEqual(expect.any(String));
+    });
+
+    it('should answer 429 once an address tries too many usernames (password spraying)', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await post(`${baseUrl}/auth/login`, { username: `spray${i}`, password: 'Spring-2025' })).status);
+      // the previous test spent 4 of the 8 (AUTH_LOGIN_IP_LIMIT); its blocked attempt was not counted
+      expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
     });
   });
 
   describe('any route', () => {
-    it('should answer 429 once an address exceeds API_RATE_LIMIT a minute', async () => {
+    it('should count API_RATE_LIMIT per signed-in user across routes', async () => {
+      const a = await tokenFor(dataSource, config);
+      const b = await tokenFor(dataSource, config);
       const statuses: number[] = [];
-      for (let i = 0; i < 22; i++) statuses.push((await get(`${baseUrl}/health`)).status);
-      expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
-      expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+      for (let i = 0; i < 22; i++) statuses.push((await get(`${baseUrl}/${i % 2 ? 'auth/me' : 'audit'}`, authHeaders(a))).status);
+      expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+      expect(statuses.slice(20)).toEqual([429, 429]);
+      await expect(get(`${baseUrl}/auth/me`, authHeaders(b))).resolves.toMatchObject({ status: 200 });
     });
   });
 });
+
+/** A token for a new regulator, signed with the app's secret (the suite's login budget is spent). */
+async function tokenFor(dataSource: DataSource, config: AppConfig): Promise<string> {
+  const u = await createTestUser(dataSource, { role: 'regulator' });
+  return new JwtService({ secret: config.jwtSecret }).sign({ sub: u.id, ver: 0 }, { expiresIn: 600 });
+}

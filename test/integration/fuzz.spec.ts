@@ -73,6 +73,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('fuzz on %s', (_
 
   beforeAll(async () => {
     process.env['AUTH_LOGIN_LIMIT'] = '100000';
+    process.env['AUTH_LOGIN_IP_LIMIT'] = '100000';
     process.env['API_RATE_LIMIT'] = '0';
     const fresh = await db.fresh();
     dataSource = fresh.dataSource;
@@ -91,6 +92,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('fuzz on %s', (_
 
   afterAll(async () => {
     delete process.env['AUTH_LOGIN_LIMIT'];
+    delete process.env['AUTH_LOGIN_IP_LIMIT'];
     delete process.env['API_RATE_LIMIT'];
     await app.close();
     await dataSource.destroy().catch(() => undefined);

@@ -24,7 +24,10 @@ import { throttlerOptions } from './login-throttle';
       inject: [APP_CONFIG],
       useFactory: (c: AppConfig) => ({ secret: c.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
-    ThrottlerModule.forRootAsync({ inject: [AUTH_CONFIG], useFactory: (c: AuthConfig) => throttlerOptions(c) }),
+    ThrottlerModule.forRootAsync({
+      inject: [AUTH_CONFIG, APP_CONFIG],
+      useFactory: (c: AuthConfig, app: AppConfig) => throttlerOptions(c, app.jwtSecret),
+    }),
   ],
   controllers: [AuthController],
   providers: [

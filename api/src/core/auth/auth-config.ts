@@ -6,13 +6,15 @@ import { ConfigError } from '../config/app-config';
  * the same ConfigError naming the key is thrown for a bad value.
  */
 export interface AuthConfig {
-  /** login attempts allowed per client address per window */
+  /** login attempts allowed per (client address, username) per window */
   loginLimit: number;
+  /** login attempts allowed per client address per window, across usernames */
+  loginIpLimit: number;
   loginWindowMs: number;
   /** consecutive failed logins that lock an account */
   lockoutThreshold: number;
   lockoutMs: number;
-  /** requests per minute per client address on the whole API; 0 disables this limit */
+  /** requests per minute per signed-in user (else per address) on the whole API; 0 = off */
   apiRateLimit: number;
   /** bcrypt cost factor of new password hashes */
   bcryptRounds: number;
@@ -30,6 +32,7 @@ function int(env: NodeJS.ProcessEnv, key: string, def: number, min: number, max:
 export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   return Object.freeze({
     loginLimit: int(env, 'AUTH_LOGIN_LIMIT', 10, 1, 100000),
+    loginIpLimit: int(env, 'AUTH_LOGIN_IP_LIMIT', 50, 1, 1000000),
     loginWindowMs: int(env, 'AUTH_LOGIN_WINDOW_SEC', 60, 1, 86400) * 1000,
     lockoutThreshold: int(env, 'AUTH_LOCKOUT_THRESHOLD', 5, 1, 1000),
     lockoutMs: int(env, 'AUTH_LOCKOUT_MINUTES', 15, 1, 10080) * 60 * 1000,
