@@ -171,6 +171,22 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('fuzz on %s', (_
     await expect(audit.json()).resolves.toMatchObject({ items: [], total: 0 });
   });
 
+  it('should send security headers, no CORS grant and no framework banner', async () => {
+    const res = await fetch(`${baseUrl}/health`, { headers: { origin: 'https://evil.example' } });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('should declare the bearer scheme for every route in the OpenAPI document', async () => {
+    const res = await fetch(`${baseUrl}/docs-json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { components: { securitySchemes: Record<string, { scheme?: string }> }; security: unknown[] };
+    expect(doc.components.securitySchemes['bearer']).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.security).toEqual([{ bearer: [] }]);
+  });
+
   it('should not serve files through path traversal', async () => {
     for (const p of ['/api/../../etc/passwd', '/api/%2e%2e/%2e%2e/etc/passwd', '/api/docs/..%2f..%2f..%2fetc%2fpasswd', '/api/health/..%2f..%2fpackage.json']) {
       const res = await fetch(`${baseUrl.replace(/\/api$/, '')}${p}`, { headers: authHeaders(tokens.admin!) });
