@@ -1,8 +1,126 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { type BankSummaryUnit, type InstitutionLevel, SCHEME_SDTF_2025 } from '@sci/shared';
+import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { ContextStore } from '../../core/context/context.store';
+import { CLASS_WEIGHTS, cityName } from '../../core/domain';
+import { formatCount, formatMoney, formatNumber, formatPercent } from '../../core/format/format';
+import { ScorePipe } from '../../core/format/format.pipes';
+import { I18nStore } from '../../core/i18n/i18n.store';
+import { TPipe } from '../../core/i18n/t.pipe';
+import { ChartComponent } from '../../ui/chart.component';
+import { FlagTagsComponent } from '../../ui/flag-tags.component';
+import { GradeTagComponent } from '../../ui/grade-tag.component';
+import { PageHeadComponent } from '../../ui/page-head.component';
+import { RankChangeComponent } from '../../ui/rank-change.component';
+import { StateComponent } from '../../ui/state.component';
+import { BankApiService, type BankQuery } from './bank-api.service';
+import { type BankChartLabels, heatmapOption, peerCompareOption } from './bank-charts';
+import { type Shortfall, closeToCertification } from './cert-readiness';
 
+type LevelView = InstitutionLevel | 'all';
+
+/** A bank HQ's view of its own units: heatmap, ranking within the bank, peer position, certification readiness. */
 @Component({
   selector: 'app-bank-page',
-  template: '<p>bank</p>',
+  imports: [
+    FormsModule,
+    RouterLink,
+    NzSegmentedModule,
+    NzTableModule,
+    ScorePipe,
+    TPipe,
+    ChartComponent,
+    FlagTagsComponent,
+    GradeTagComponent,
+    PageHeadComponent,
+    RankChangeComponent,
+    StateComponent,
+  ],
+  templateUrl: './bank-page.component.html',
+  styleUrl: './bank-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class BankPageComponent {}
+export class BankPageComponent {
+  private readonly api = inject(BankApiService);
+  protected readonly ctx = inject(ContextStore);
+  protected readonly i18n = inject(I18nStore);
+
+  /** route parameter */
+  readonly bankCode = input.required<string>();
+  protected readonly level = signal<LevelView | null>(null);
+
+  private readonly query = computed<BankQuery | undefined>(() => {
+    const period = this.ctx.period();
+    if (!period) return undefined;
+    return { bankCode: this.bankCode(), period, runId: this.ctx.isLatestPublished() ? undefined : (this.ctx.runId() ?? undefined) };
+  });
+  protected readonly summary = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.summary(params) });
+  protected readonly s = computed(() => (this.summary.hasValue() ? (this.summary.value() ?? null) : null));
+
+  private readonly units = computed<BankSummaryUnit[]>(() => this.s()?.units ?? []);
+  protected readonly headUnit = computed(() => this.units().find((u) => u.level === 'head') ?? null);
+  /** Default view: the city branches when the bank has them (a readable number of rows), else all. */
+  protected readonly levelView = computed<LevelView>(() => this.level() ?? (this.units().some((u) => u.level === 'city') ? 'city' : 'all'));
+  protected readonly viewUnits = computed(() => {
+    const l = this.levelView();
+    return l === 'all' ? this.units() : this.units().filter((u) => u.level === l);
+  });
+  protected readonly levelOptions = computed(() =>
+    (['city', 'outlet', 'all'] as const).map((v) => ({ value: v, label: this.i18n.t(v === 'all' ? 'common.all' : `level.${v}`) })),
+  );
+
+  private readonly labels = computed<BankChartLabels>(() => ({
+    className: (k) => this.i18n.t(`class.${k}`),
+    head: this.i18n.t('bank.headUnit'),
+    peerMedian: this.i18n.t('unit.peerMedian'),
+    shareOfPoints: this.i18n.t('bank.shareOfPoints'),
+  }));
+  protected readonly heatmap = computed(() => {
+    const us = this.viewUnits().filter((u) => u.scored);
+    return us.length ? heatmapOption(us, CLASS_WEIGHTS, this.labels()) : null;
+  });
+  protected readonly heatmapHeight = computed(() => Math.max(180, Math.min(1600, 60 + 22 * this.viewUnits().filter((u) => u.scored).length)));
+  protected readonly compare = computed(() => {
+    const s = this.s();
+    return s ? peerCompareOption(s, this.headUnit(), CLASS_WEIGHTS, this.labels()) : null;
+  });
+
+  /** The peer group's composite spread as positions (0-100 %) on a strip, with the head's marker. */
+  protected readonly strip = computed(() => {
+    const s = this.s();
+    const d = s?.peerComposite;
+    if (!s || !d || d.min === null || d.max === null || d.q1 === null || d.q3 === null || d.median === null) return null;
+    const lo = Math.min(d.min, s.head?.composite ?? d.min);
+    const hi = Math.max(d.max, s.head?.composite ?? d.max);
+    const pos = (v: number): number => (hi > lo ? ((v - lo) / (hi - lo)) * 100 : 50);
+    return { d, lo, hi, q1: pos(d.q1), q3: pos(d.q3), med: pos(d.median), min: pos(d.min), max: pos(d.max), head: s.head ? pos(s.head.composite) : null };
+  });
+
+  protected readonly close = computed(() =>
+    closeToCertification(
+      this.units().filter((u) => u.level !== 'head'),
+      SCHEME_SDTF_2025.certification,
+      CLASS_WEIGHTS.K3,
+    ).slice(0, 15),
+  );
+
+  protected city(code: string): string {
+    return cityName(code, this.i18n.lang());
+  }
+
+  /** e.g. "科技贷款占比 42.3%，低于 50.0%，差 7.7" */
+  protected shortfallText(x: Shortfall): string {
+    const lang = this.i18n.lang();
+    const measure = this.i18n.t(x.measure);
+    if (x.kind === 'flag') return this.i18n.t('bank.hasFlag', { measure });
+    if (x.check === 'C5') return this.i18n.t('bank.growthShort');
+    const f = (v: number | null): string =>
+      x.kind === 'money' ? formatMoney(v, lang) : x.kind === 'count' ? formatCount(v, lang) : x.kind === 'percent' ? formatPercent(v, 1) : formatNumber(v, 2);
+    const gap = x.gap === null ? '—' : x.kind === 'percent' ? formatNumber(x.gap, 1) + (lang === 'en' ? ' pp' : ' 个百分点') : f(x.gap);
+    return this.i18n.t(x.value === null ? 'bank.shortNull' : 'bank.short', { measure, value: f(x.value), threshold: f(x.threshold), gap });
+  }
+}
