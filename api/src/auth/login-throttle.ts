@@ -42,9 +42,10 @@ export function throttlerOptions(c: AuthConfig, jwtSecret: string): ThrottlerMod
     }
     return `ip:${ip(req)}`;
   };
-  const username = (req: TrackedRequest): string => {
+  // the account under attack: the username of a login, the signed-in user of a password change
+  const account = (req: TrackedRequest): string => {
     const u = req.body?.username;
-    return typeof u === 'string' ? u.slice(0, 64).toLowerCase() : '';
+    return typeof u === 'string' ? `name:${u.slice(0, 64).toLowerCase()}` : caller(req);
   };
   return {
     errorMessage: 'too many requests; wait a minute and try again',
@@ -62,7 +63,7 @@ export function throttlerOptions(c: AuthConfig, jwtSecret: string): ThrottlerMod
         ttl: c.loginWindowMs,
         limit: c.loginLimit,
         skipIf: (ctx) => !isLogin(ctx),
-        getTracker: (req) => `${ip(req as TrackedRequest)}|${username(req as TrackedRequest)}`,
+        getTracker: (req) => `${ip(req as TrackedRequest)}|${account(req as TrackedRequest)}`,
       },
       {
         name: 'login_ip',
