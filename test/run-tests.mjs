@@ -14,7 +14,7 @@ const extra = process.argv.slice(2);
 const steps = [
   ['unit tests', bin('nx'), ['run-many', '-t', 'test', '--output-style=static', '--parallel=2']],
   ['builds', bin('nx'), ['run-many', '-t', 'build', '-p', 'api,web', '--output-style=static']],
-  ['cross-app suites', bin('jest'), ['-c', 'test/jest.config.ts', '--runInBand', ...extra]],
+  ['cross-app suites', bin('jest'), ['-c', 'test/jest.config.ts', '--runInBand', '--forceExit', ...extra]],
 ];
 for (const [name, cmd, args] of steps) {
   process.stdout.write(`\n=== ${name} ===\n`);

@@ -30,6 +30,7 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
     ...common,
     type: 'mysql',
     driver: mysql2,
+    connectorPackage: 'mysql2',
     host: m.host,
     port: m.port,
     username: m.username,
