@@ -1,6 +1,7 @@
 import { CliCommand } from './cli-command';
 import { migrateCommand } from './migrate.command';
 import { importCommand } from '../import/import.command';
+import { generateCommand } from '../generator/generate.command';
 
 /** Every CLI command. Features append theirs. */
-export const COMMANDS: CliCommand[] = [migrateCommand, importCommand];
+export const COMMANDS: CliCommand[] = [migrateCommand, importCommand, generateCommand];
