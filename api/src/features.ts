@@ -5,6 +5,9 @@ import { AuthCoreModule } from './core/auth/auth-core.module';
 import { AuditModule } from './audit/audit.module';
 import { UsersModule } from './users/users.module';
 import { AuthModule } from './auth/auth.module';
+import { SchemesModule } from './schemes/schemes.module';
+import { RunsModule } from './runs/runs.module';
+import { ResultsModule } from './results/results.module';
 
 /** The feature modules of the API. Each feature appends its module here. */
-export const FEATURE_MODULES = [HealthModule, DemoModule, ImportModule, AuthCoreModule, AuditModule, UsersModule, AuthModule];
+export const FEATURE_MODULES = [HealthModule, DemoModule, ImportModule, AuthCoreModule, AuditModule, UsersModule, AuthModule, SchemesModule, RunsModule, ResultsModule];

@@ -1,7 +1,8 @@
 import { CliCommand } from './cli-command';
 import { migrateCommand } from './migrate.command';
+import { evaluateCommand } from '../results/evaluate.command';
 import { importCommand } from '../import/import.command';
 import { generateCommand } from '../generator/generate.command';
 
 /** Every CLI command. Features append theirs. */
-export const COMMANDS: CliCommand[] = [migrateCommand, importCommand, generateCommand];
+export const COMMANDS: CliCommand[] = [migrateCommand, importCommand, generateCommand, evaluateCommand];

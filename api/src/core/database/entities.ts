@@ -6,6 +6,9 @@ import { LoanEntity } from '../../dataset/entities/loan.entity';
 import { UserEntity } from '../../users/user.entity';
 import { AuditLogEntity } from '../../audit/audit-log.entity';
 import { PenaltyEntity, QualitativeScoreEntity } from '../../dataset/entities/supervision.entity';
+import { SchemeVersionEntity } from '../../schemes/scheme-version.entity';
+import { ScoringRunEntity } from '../../runs/scoring-run.entity';
+import { LeaseEntity } from '../../runs/lease.entity';
 
 /** Every entity, listed explicitly for the webpack bundle. Each feature appends its own. */
 export const ENTITIES = [
@@ -22,4 +25,7 @@ export const ENTITIES = [
   ImportErrorEntity,
   UserEntity,
   AuditLogEntity,
+  SchemeVersionEntity,
+  ScoringRunEntity,
+  LeaseEntity,
 ];

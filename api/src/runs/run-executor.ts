@@ -1,0 +1,153 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  baselinePeriod,
+  periodYear,
+  scorePeriod,
+  shiftPeriod,
+  type PeriodAggregates,
+  type RunTrigger,
+  type Scheme,
+  type ScoringInput,
+  type UnitInfo,
+} from '@sci/shared';
+import { APP_CONFIG, AppConfig } from '../core/config/app-config';
+import type { ResolvedScheme } from '../schemes/schemes.service';
+import { LeaseRepository } from './lease.repository';
+import { toRunResultRow } from './run-result-row';
+import { RunsRepository } from './runs.repository';
+import { ScoringDataRepository } from './scoring-data.repository';
+import { ScoringRunEntity } from './scoring-run.entity';
+
+/** How long a run's lease lives without a heartbeat; heartbeats come every quarter of it. */
+export const DEFAULT_LEASE_TTL_MS = 60_000;
+
+export interface ExecuteOptions {
+  leaseTtlMs?: number;
+  /** the fingerprint when the caller already computed it (the scheduler does, to decide) */
+  fingerprint?: string;
+  /** test hook, see RunCompletion.beforeCommit */
+  beforeCommit?: () => Promise<void>;
+}
+
+export function leaseName(period: string): string {
+  return `run:${period}`;
+}
+
+/** The periods and years whose rows a run of `period` reads (spec sections 1, 4, 5). */
+export function inputsOf(period: string, scheme: Scheme): { periods: string[]; years: number[] } {
+  const periods = new Set([period, baselinePeriod(period)]);
+  for (let n = 1; n <= scheme.peer_trend.trend_quarters; n++) periods.add(shiftPeriod(period, n));
+  const y = periodYear(period);
+  return { periods: [...periods].sort(), years: [y - 1, y] };
+}
+
+/**
+ * Executes one run under its period's lease: read the inputs (fingerprint, units, loan
+ * aggregates of the period, its trend quarters and p0, qualitative scores, penalties), score
+ * with the engine, write every result in one transaction. The caller holds the lease; this
+ * keeps it alive with heartbeats while it works.
+ */
+@Injectable()
+export class RunExecutor {
+  private readonly logger = new Logger(RunExecutor.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly runs: RunsRepository,
+    private readonly data: ScoringDataRepository,
+    private readonly leases: LeaseRepository,
+  ) {}
+
+  get holder(): string {
+    return this.config.instanceId;
+  }
+
+  /** Creates the run record (status running, holder = this instance). The lease must be held. */
+  createRun(period: string, scheme: ResolvedScheme, trigger: RunTrigger, triggeredBy: string | null): Promise<ScoringRunEntity> {
+    return this.runs.create({
+      period,
+      schemeId: scheme.schemeId,
+      schemeVersion: scheme.version,
+      trigger,
+      triggeredBy,
+      holder: this.holder,
+      startedAt: new Date(),
+    });
+  }
+
+  /** Runs to the end; never throws (a failure is recorded on the run). Returns the final record. */
+  async execute(run: ScoringRunEntity, scheme: Scheme, opts: ExecuteOptions = {}): Promise<ScoringRunEntity> {
+    const ttl = opts.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
+    const lease = leaseName(run.period);
+    const heartbeat = setInterval(() => {
+      this.leases.heartbeat(lease, this.holder, ttl).then(
+        (kept) => kept || this.logger.warn(`run ${run.id}: lease ${lease} was lost; its results will not be written`),
+        (err: Error) => this.logger.warn(`run ${run.id}: heartbeat failed: ${err.message}`),
+      );
+    }, Math.max(250, Math.floor(ttl / 4)));
+    const started = Date.now();
+    try {
+      await this.runs.setStage(run.id, 'loading', 5);
+      const fingerprint = opts.fingerprint ?? (await this.fingerprint(run.period, scheme));
+      await this.runs.setStage(run.id, 'loading', 20, fingerprint);
+      const input = await this.loadInput(run.period, scheme);
+      await this.runs.setStage(run.id, 'scoring', 60);
+      const results = scorePeriod(input, scheme);
+      await this.runs.setStage(run.id, 'writing', 80);
+      const region = new Map(input.units.map((u) => [u.code, u.regionCode ?? '']));
+      const written = await this.runs.complete(run.id, {
+        rows: results.map((r) => toRunResultRow(run.id, r, region.get(r.code) ?? '')),
+        unitCount: results.length,
+        scoredCount: results.filter((r) => r.scored).length,
+        finishedAt: new Date(),
+        durationMs: Date.now() - started,
+        beforeCommit: opts.beforeCommit,
+      });
+      if (!written) this.logger.warn(`run ${run.id}: was declared dead by another instance; results discarded`);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.logger.error(`run ${run.id} (${run.period}) failed: ${message}`);
+      await this.runs.fail(run.id, message, new Date()).catch(() => undefined);
+    } finally {
+      clearInterval(heartbeat);
+    }
+    return (await this.runs.get(run.id)) as ScoringRunEntity;
+  }
+
+  /** sha256 over every input row a run of `period` reads. */
+  fingerprint(period: string, scheme: Scheme): Promise<string> {
+    const { periods, years } = inputsOf(period, scheme);
+    return this.data.fingerprint(periods, years);
+  }
+
+  /** Everything the engine needs for `period`, aggregated in SQL. */
+  async loadInput(period: string, scheme: Scheme): Promise<ScoringInput> {
+    const units = await this.data.listUnits();
+    const cache = new Map<string, PeriodAggregates>();
+    const aggregate = async (p: string): Promise<PeriodAggregates> => {
+      let a = cache.get(p);
+      if (!a) {
+        a = await this.data.aggregatePeriod(p, units);
+        cache.set(p, a);
+      }
+      return a;
+    };
+    const current = await aggregate(period);
+    const history: PeriodAggregates[] = [];
+    for (let n = 1; n <= scheme.peer_trend.trend_quarters; n++) {
+      const h = await aggregate(shiftPeriod(period, n));
+      if (h.hasData) history.push(h);
+    }
+    const base = await aggregate(baselinePeriod(period));
+    const { years } = inputsOf(period, scheme);
+    return {
+      period,
+      units: units as UnitInfo[],
+      current,
+      history,
+      baseline: base.hasData ? base : null,
+      qualitative: await this.data.qualitative(years),
+      penalties: await this.data.penalties(),
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SchemesModule } from '../schemes/schemes.module';
+import { LeaseEntity } from './lease.entity';
+import { LeaseRepository } from './lease.repository';
+import { RunExecutor } from './run-executor';
+import { RunScheduler } from './run-scheduler';
+import { RunsController } from './runs.controller';
+import { RunsRepository } from './runs.repository';
+import { RunsService } from './runs.service';
+import { ScoringDataRepository } from './scoring-data.repository';
+import { ScoringRunEntity } from './scoring-run.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ScoringRunEntity, LeaseEntity]), SchemesModule],
+  controllers: [RunsController],
+  providers: [RunsRepository, LeaseRepository, ScoringDataRepository, RunExecutor, RunsService, RunScheduler],
+  exports: [RunsService, RunExecutor, ScoringDataRepository],
+})
+export class RunsModule {}

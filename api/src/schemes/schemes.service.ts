@@ -1,0 +1,89 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { SCHEME_SDTF_2025, validateScheme, type Scheme, type SchemeListResponse, type SchemeResponse } from '@sci/shared';
+import { CreateSchemeDto } from './dto/create-scheme.dto';
+import { schemeOf, toSchemeResponse, toSchemeSummary } from './scheme-response';
+import { SchemesRepository } from './schemes.repository';
+
+/** A scheme version as runs use it. */
+export interface ResolvedScheme {
+  scheme: Scheme;
+  schemeId: string;
+  version: number;
+}
+
+/**
+ * Scheme versions: the default `sdtf-2025` v1 is seeded from the engine's constant when missing;
+ * an admin adds versions; runs resolve the version they use here.
+ */
+@Injectable()
+export class SchemesService implements OnModuleInit {
+  constructor(private readonly repo: SchemesRepository) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.ensureDefault();
+  }
+
+  /** Seeds the engine's default scheme as its own version when the table does not have it. */
+  async ensureDefault(): Promise<void> {
+    const { id, version, title, ...rest } = SCHEME_SDTF_2025;
+    await this.repo.insertIfAbsent({
+      schemeId: id,
+      version,
+      titleZh: title.zh,
+      titleEn: title.en,
+      params: JSON.stringify({ id, version, title, ...rest }),
+      createdBy: null,
+      createdAt: new Date(),
+    });
+  }
+
+  async list(): Promise<SchemeListResponse> {
+    const rows = await this.repo.list();
+    // list() is newest first: the first row is the default
+    const defaultId = rows[0]?.id ?? null;
+    return { items: rows.map((r) => toSchemeSummary(r, defaultId)) };
+  }
+
+  async get(schemeId: string, version: number): Promise<SchemeResponse> {
+    const row = await this.repo.get(schemeId, version);
+    if (!row) throw new NotFoundException({ code: 'SCHEME_NOT_FOUND', message: `scheme ${schemeId} v${version} does not exist` });
+    return toSchemeResponse(row, (await this.repo.newest())?.id ?? null);
+  }
+
+  /** Validates the parameters with the engine's rules and stores them as the next version. */
+  async create(dto: CreateSchemeDto, actor: string): Promise<SchemeResponse> {
+    const title = dto.title ?? dto.params.title;
+    const candidate = { ...dto.params, id: dto.schemeId, version: 1, title };
+    const problems = validateScheme(candidate);
+    if (problems.length) {
+      throw new BadRequestException({ code: 'SCHEME_INVALID', message: problems.join('; '), problems });
+    }
+    const saved = await this.repo.insertNextVersion({
+      schemeId: dto.schemeId,
+      titleZh: title!.zh,
+      titleEn: title!.en,
+      params: JSON.stringify(candidate),
+      createdBy: actor,
+      createdAt: new Date(),
+    });
+    if (!saved) throw new ConflictException({ code: 'SCHEME_VERSION_CONFLICT', message: 'another version was created at the same time; try again' });
+    return toSchemeResponse(saved, saved.id);
+  }
+
+  /**
+   * The version a run uses: the one named, the latest of a named id, or the default (the most
+   * recently created version). Throws 404 when the named scheme does not exist.
+   */
+  async resolve(schemeId?: string, version?: number): Promise<ResolvedScheme> {
+    const row = schemeId
+      ? version !== undefined
+        ? await this.repo.get(schemeId, version)
+        : await this.repo.latestOf(schemeId)
+      : await this.repo.newest();
+    if (!row) {
+      const what = schemeId ? `scheme ${schemeId}${version !== undefined ? ` v${version}` : ''}` : 'a default scheme';
+      throw new NotFoundException({ code: 'SCHEME_NOT_FOUND', message: `${what} does not exist` });
+    }
+    return { scheme: schemeOf(row), schemeId: row.schemeId, version: row.version };
+  }
+}
