@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DemoUsersSeeder } from '../users/demo-users';
+import { DemoDatasetSeeder } from '../import/demo-dataset.seeder';
 
 export interface DemoLogin {
   username: string;
@@ -17,10 +18,15 @@ export interface DemoLogin {
 export class DemoSeeder {
   private readonly logger = new Logger(DemoSeeder.name);
 
-  constructor(@Inject(DemoUsersSeeder) private readonly demoUsers: DemoUsersSeeder) {}
+  constructor(
+    @Inject(DemoUsersSeeder) private readonly demoUsers: DemoUsersSeeder,
+    @Inject(DemoDatasetSeeder) private readonly demoData: DemoDatasetSeeder,
+  ) {}
 
   async seedIfEmpty(): Promise<{ logins: DemoLogin[] } | null> {
     const logins: DemoLogin[] = [];
+    // the demo province (generated, then imported) on a database without any unit
+    await this.demoData.seedIfEmpty();
     // demo users: after the data import (it needs the banks and units), before the runs
     logins.push(...(await this.demoUsers.seed()));
     this.logger.log(`demo seeding: ${logins.length} demo logins`);
