@@ -2,12 +2,13 @@ import { Injectable, Logger, NotFoundException, OnModuleInit, Optional } from '@
 import { createHash } from 'crypto';
 import { readdir, readFile, stat } from 'fs/promises';
 import { join } from 'path';
-import { IMPORT_ERROR_CAP, ImportBatchResponse, ImportBatchSummary, ImportCounts, ImportFileCount, ImportResult } from '@sci/shared';
+import { IMPORT_ERROR_CAP, ImportBatchListResponse, ImportBatchResponse, ImportCounts, ImportFileCount, ImportResult } from '@sci/shared';
 import { AuditService } from '../audit/audit.service';
 import type { AccessScope } from '../core/auth/access-scope';
 import { closureOf, DatasetWrite } from '../dataset/dataset-sql';
 import { DatasetRepository } from '../dataset/dataset.repository';
-import { toBatchResponse, toBatchSummary } from './import.mapper';
+import { stringify } from 'csv-stringify/sync';
+import { errorRows, toBatchResponse, toBatchSummary } from './import.mapper';
 import { ImportRepository } from './import.repository';
 import { expandInputs, ImportInput } from './parse/sources';
 import { validateDataset, ValidatedDataset } from './validate/dataset-validator';
@@ -61,9 +62,15 @@ export class ImportService implements OnModuleInit {
     return { batchId };
   }
 
-  async listBatches(limit = 50, offset = 0): Promise<{ items: ImportBatchSummary[]; total: number }> {
+  async listBatches(limit = 50, offset = 0): Promise<ImportBatchListResponse> {
     const { rows, total } = await this.batches.list(limit, offset);
     return { items: rows.map((r) => toBatchSummary(r, this.live.get(r.id))), total };
+  }
+
+  /** The errors of a batch as CSV (with a BOM, so Excel shows the Chinese messages right). */
+  async errorsCsv(id: number): Promise<string> {
+    const batch = await this.getBatch(id);
+    return '\uFEFF' + stringify(errorRows(batch.errors));
   }
 
   async getBatch(id: number): Promise<ImportBatchResponse> {

@@ -58,3 +58,9 @@ export interface ImportBatchResponse extends ImportBatchSummary {
   counts: ImportCounts;
   errors: ImportError[];
 }
+
+/** GET /api/imports: newest first. */
+export interface ImportBatchListResponse {
+  items: ImportBatchSummary[];
+  total: number;
+}
