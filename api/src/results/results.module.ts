@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
 import { RunsModule } from '../runs/runs.module';
+import { SchemesModule } from '../schemes/schemes.module';
+import { ExplainService } from './explain.service';
 import { ResultsExportService } from './results-export.service';
+import { ResultsController } from './results.controller';
 import { ResultsRepository } from './results.repository';
+import { ResultsService } from './results.service';
 
 @Module({
-  imports: [RunsModule],
-  providers: [ResultsRepository, ResultsExportService],
+  imports: [RunsModule, SchemesModule],
+  controllers: [ResultsController],
+  providers: [ResultsRepository, ResultsService, ExplainService, ResultsExportService],
   exports: [ResultsExportService],
 })
 export class ResultsModule {}

@@ -164,6 +164,16 @@ export class ResultsRepository {
     return new Map(rows.map((r) => [r.code, numOrNull(r.rank_level)]));
   }
 
+  /** Names of units by code (the caller decides which codes may be shown). */
+  async names(codes: string[]): Promise<Map<string, string>> {
+    if (!codes.length) return new Map();
+    const rows: { code: string; name: string }[] = await this.dataSource.query(
+      `SELECT code, name FROM institution WHERE code IN (${codes.map(() => '?').join(',')})`,
+      codes,
+    );
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
   /**
    * Scored units of a level (optionally of one peer group), WITHOUT scope: the caller only
    * derives aggregate statistics from them (peer distributions), never hands rows out.

@@ -236,6 +236,28 @@ export class ScoringDataRepository {
     return { period, hasData: true, units: out };
   }
 
+  /**
+   * The borrowers behind K1 of a unit at a period: tech borrowers of its subtree by balance,
+   * largest first (ties by uscc). Balance in fen, exact.
+   */
+  async topTechBorrowers(code: string, period: string, limit: number): Promise<{ uscc: string; name: string; balanceFen: number; loanCount: number }[]> {
+    const d = periodDate(period);
+    const rows: { uscc: string; name: string; bal: string; n: number | string }[] = await this.dataSource.query(
+      `SELECT l.uscc AS uscc, e.name AS name, CAST(SUM(l.balance_fen) AS CHAR) AS bal, COUNT(*) AS n
+       FROM loan l
+         JOIN institution_closure c ON c.descendant_code = l.institution_code AND c.ancestor_code = ?
+         JOIN (${TECH_STATUS_SQL}) t ON t.uscc = l.uscc
+         JOIN enterprise e ON e.uscc = l.uscc
+       WHERE l.period = ?
+       GROUP BY l.uscc, e.name
+       HAVING SUM(l.balance_fen) > 0
+       ORDER BY SUM(l.balance_fen) DESC, l.uscc
+       LIMIT ?`,
+      [code, d, d, period, limit],
+    );
+    return rows.map((r) => ({ uscc: r.uscc, name: r.name, balanceFen: Number(BigInt(r.bal)), loanCount: Number(r.n) }));
+  }
+
   /** Qualitative scores of the given years. */
   async qualitative(years: number[]): Promise<QualitativeRow[]> {
     const rows: { year: number; institution_code: string; block: string; score_centi: number; evidence: string | null }[] =
