@@ -56,6 +56,14 @@ describe(StateComponent.name, () => {
     expect(host.retries).toBe(1);
   });
 
+  it('should show a period without a published run as information, not as a failure', async () => {
+    const { host, el, update } = await render();
+    host.error.set(new HttpErrorResponse({ status: 404, error: { statusCode: 404, code: 'NO_PUBLISHED_RUN', message: 'no published run' } }));
+    await update();
+    expect(el.querySelector('[data-state=info]')?.textContent).toContain('该报告期尚无已发布的评估批次');
+    expect(el.querySelector('[data-state=error]')).toBeNull();
+  });
+
   it('should render the content when there is data', async () => {
     const { el } = await render();
     expect(el.querySelector('.content')?.textContent).toBe('rows');

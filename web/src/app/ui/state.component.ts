@@ -4,9 +4,12 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
-import { errorMessage, errorStatus } from '../core/api/http-error';
+import { errorCode, errorMessage, errorStatus } from '../core/api/http-error';
 import { I18nStore } from '../core/i18n/i18n.store';
 import { TPipe } from '../core/i18n/t.pipe';
+
+/** Answers that are a normal state of the data, not a failure: shown as information, no retry. */
+const INFO_CODES: ReadonlySet<string> = new Set(['NO_PUBLISHED_RUN', 'PERIOD_NO_DATA']);
 
 /**
  * The loading / empty / error / content states of one block of a page, the same everywhere.
@@ -22,6 +25,12 @@ import { TPipe } from '../core/i18n/t.pipe';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @switch (view()) {
+      @case ('info') {
+        <div class="state state-info" role="status" data-state="info">
+          <span nz-icon nzType="info-circle" nzTheme="outline"></span>
+          <div class="msg">{{ message() }}</div>
+        </div>
+      }
       @case ('error') {
         <div class="state state-error" role="alert" data-state="error">
           <span nz-icon nzType="warning" nzTheme="outline"></span>
@@ -58,6 +67,7 @@ import { TPipe } from '../core/i18n/t.pipe';
     .state-error .msg { flex: 1; min-width: 0; }
     .state-error .title { font-weight: 600; }
     .state-error .detail { color: #5c0011; word-break: break-word; }
+    .state-info { justify-content: flex-start; color: #434343; background: #f5f8fc; border: 1px solid #d6e4f0; border-radius: 4px; }
   `,
 })
 export class StateComponent {
@@ -71,8 +81,9 @@ export class StateComponent {
 
   protected readonly content = contentChild(TemplateRef);
 
-  protected readonly view = computed<'error' | 'loading' | 'empty' | 'content'>(() => {
-    if (this.error()) return 'error';
+  protected readonly view = computed<'info' | 'error' | 'loading' | 'empty' | 'content'>(() => {
+    const err = this.error();
+    if (err) return INFO_CODES.has(errorCode(err) ?? '') ? 'info' : 'error';
     if (this.empty()) return this.loading() ? 'loading' : 'empty';
     return 'content';
   });

@@ -1,6 +1,6 @@
 import { HttpClient, HttpEventType } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ImportAcceptedResponse, ImportBatchResponse, ImportBatchSummary } from '@sci/shared';
+import type { ImportAcceptedResponse, ImportBatchListResponse, ImportBatchResponse, ImportBatchSummary } from '@sci/shared';
 import { type Observable, filter, map } from 'rxjs';
 import { downloadFile } from '../../core/api/download';
 
@@ -24,11 +24,9 @@ export class ImportsApiService {
     );
   }
 
-  /** Newest first. Accepts a bare array or `{ items }` (the list response is not in @sci/shared yet). */
+  /** The newest batches first (the API's default page of 50). */
   list(): Observable<ImportBatchSummary[]> {
-    return this.http
-      .get<ImportBatchSummary[] | { items: ImportBatchSummary[] }>('/api/imports')
-      .pipe(map((r) => (Array.isArray(r) ? r : (r.items ?? []))));
+    return this.http.get<ImportBatchListResponse>('/api/imports').pipe(map((r) => r.items));
   }
 
   get(id: number): Observable<ImportBatchResponse> {
