@@ -1,9 +1,11 @@
 import { TestBed } from '@angular/core/testing';
 import { NzI18nService } from 'ng-zorro-antd/i18n';
 import { EN } from './dict/en';
+import { EN_CERT } from './dict/en-cert';
 import { EN_ERRORS } from './dict/en-errors';
 import { EN_PAGES } from './dict/en-pages';
 import { ZH_CN } from './dict/zh-cn';
+import { ZH_CN_CERT } from './dict/zh-cn-cert';
 import { ZH_CN_ERRORS } from './dict/zh-cn-errors';
 import { ZH_CN_PAGES } from './dict/zh-cn-pages';
 import { I18nStore } from './i18n.store';
@@ -44,8 +46,8 @@ describe(I18nStore.name, () => {
   });
 
   it('should have an English text, not blank, for every Chinese message', () => {
-    const zh = { ...ZH_CN, ...ZH_CN_PAGES, ...ZH_CN_ERRORS };
-    const en: Record<string, string> = { ...EN, ...EN_PAGES, ...EN_ERRORS };
+    const zh = { ...ZH_CN, ...ZH_CN_PAGES, ...ZH_CN_CERT, ...ZH_CN_ERRORS };
+    const en: Record<string, string> = { ...EN, ...EN_PAGES, ...EN_CERT, ...EN_ERRORS };
     for (const key of Object.keys(zh)) expect(en[key]?.trim()).toBeTruthy();
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
   });

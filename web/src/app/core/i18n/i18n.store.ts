@@ -2,21 +2,23 @@ import { DOCUMENT } from '@angular/common';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { NzI18nService, en_US, zh_CN } from 'ng-zorro-antd/i18n';
 import { EN } from './dict/en';
+import { EN_CERT } from './dict/en-cert';
 import { EN_ERRORS } from './dict/en-errors';
 import { EN_PAGES } from './dict/en-pages';
 import { ZH_CN } from './dict/zh-cn';
+import { ZH_CN_CERT } from './dict/zh-cn-cert';
 import { ZH_CN_ERRORS } from './dict/zh-cn-errors';
 import { ZH_CN_PAGES } from './dict/zh-cn-pages';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 /** Every message key; the English dictionaries are typed against the Chinese masters. */
-export type MessageKey = keyof typeof ZH_CN | keyof typeof ZH_CN_PAGES | keyof typeof ZH_CN_ERRORS;
+export type MessageKey = keyof typeof ZH_CN | keyof typeof ZH_CN_PAGES | keyof typeof ZH_CN_CERT | keyof typeof ZH_CN_ERRORS;
 
 const STORAGE_KEY = 'sci.lang';
 const DICTS: Record<Lang, Record<MessageKey, string>> = {
-  'zh-CN': { ...ZH_CN, ...ZH_CN_PAGES, ...ZH_CN_ERRORS },
-  en: { ...EN, ...EN_PAGES, ...EN_ERRORS },
+  'zh-CN': { ...ZH_CN, ...ZH_CN_PAGES, ...ZH_CN_CERT, ...ZH_CN_ERRORS },
+  en: { ...EN, ...EN_PAGES, ...EN_CERT, ...EN_ERRORS },
 };
 
 /**
