@@ -24,6 +24,6 @@ export class SchemesController {
   @Post()
   @Roles('admin')
   create(@Body() dto: CreateSchemeDto, @CurrentScope() scope: AccessScope): Promise<SchemeResponse> {
-    return this.schemes.create(dto, scope.user.username);
+    return this.schemes.create(dto, scope);
   }
 }

@@ -1,5 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
 import { SCHEME_SDTF_2025, validateScheme, type Scheme, type SchemeListResponse, type SchemeResponse } from '@sci/shared';
+import { AuditService } from '../audit/audit.service';
+import type { AccessScope } from '../core/auth/access-scope';
 import { CreateSchemeDto } from './dto/create-scheme.dto';
 import { schemeOf, toSchemeResponse, toSchemeSummary } from './scheme-response';
 import { SchemesRepository } from './schemes.repository';
@@ -17,7 +19,10 @@ export interface ResolvedScheme {
  */
 @Injectable()
 export class SchemesService implements OnModuleInit {
-  constructor(private readonly repo: SchemesRepository) {}
+  constructor(
+    private readonly repo: SchemesRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     await this.ensureDefault();
@@ -51,7 +56,7 @@ export class SchemesService implements OnModuleInit {
   }
 
   /** Validates the parameters with the engine's rules and stores them as the next version. */
-  async create(dto: CreateSchemeDto, actor: string): Promise<SchemeResponse> {
+  async create(dto: CreateSchemeDto, scope: AccessScope): Promise<SchemeResponse> {
     const title = dto.title ?? dto.params.title;
     const candidate = { ...dto.params, id: dto.schemeId, version: 1, title };
     const problems = validateScheme(candidate);
@@ -63,10 +68,11 @@ export class SchemesService implements OnModuleInit {
       titleZh: title!.zh,
       titleEn: title!.en,
       params: JSON.stringify(candidate),
-      createdBy: actor,
+      createdBy: scope.user.username,
       createdAt: new Date(),
     });
     if (!saved) throw new ConflictException({ code: 'SCHEME_VERSION_CONFLICT', message: 'another version was created at the same time; try again' });
+    await this.audit.record({ scope, action: 'scheme.version_created', target: `scheme:${saved.schemeId}:${saved.version}` });
     return toSchemeResponse(saved, saved.id);
   }
 
