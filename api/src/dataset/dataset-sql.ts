@@ -106,6 +106,35 @@ export function loanValues(r: LoanRow): SqlValue[] {
   return [r.period, r.loanNo, r.institutionCode, r.uscc, r.issueDate, r.maturityDate, r.amountFen, r.balanceFen, r.rateE4, r.guarantee, r.riskClass, b(r.firstLoan)];
 }
 
+/** The loans, the bulk of a batch: parameters filled straight from the rows (no array per row). */
+function* insertLoans(loans: LoanRow[]): Generator<SqlStatement> {
+  const cols = LOAN_COLUMNS.length;
+  const size = chunkRows(cols);
+  const head = `INSERT INTO \`loan\` (${LOAN_COLUMNS.map((c) => `\`${c}\``).join(',')}) VALUES `;
+  const full = head + valuesSql(size, cols);
+  for (let i = 0; i < loans.length; i += size) {
+    const n = Math.min(size, loans.length - i);
+    const params: SqlValue[] = new Array(n * cols);
+    let k = 0;
+    for (let j = i; j < i + n; j++) {
+      const r = loans[j];
+      params[k++] = r.period;
+      params[k++] = r.loanNo;
+      params[k++] = r.institutionCode;
+      params[k++] = r.uscc;
+      params[k++] = r.issueDate;
+      params[k++] = r.maturityDate;
+      params[k++] = r.amountFen;
+      params[k++] = r.balanceFen;
+      params[k++] = r.rateE4;
+      params[k++] = r.guarantee;
+      params[k++] = r.riskClass;
+      params[k++] = r.firstLoan ? 1 : 0;
+    }
+    yield { sql: n === size ? full : head + valuesSql(n, cols), params, loanRows: n };
+  }
+}
+
 /** Every statement of a batch, in dependency order. */
 export function* datasetStatements(d: SqlDialect, w: DatasetWrite): Generator<SqlStatement> {
   if (w.institutions?.length) {
@@ -129,7 +158,7 @@ export function* datasetStatements(d: SqlDialect, w: DatasetWrite): Generator<Sq
   if (w.loanPeriods?.length) {
     yield { sql: `DELETE FROM \`loan\` WHERE \`period\` IN (${w.loanPeriods.map(() => '?').join(',')})`, params: w.loanPeriods };
   }
-  if (w.loans?.length) yield* insertRows(d, 'loan', LOAN_COLUMNS, w.loans.map(loanValues), undefined, true);
+  if (w.loans?.length) yield* insertLoans(w.loans);
   if (w.qualitative?.length) {
     const rows = w.qualitative.map((q) => [q.year, q.institutionCode, q.block, q.scoreCenti, q.evidence]);
     yield* insertRows(d, 'qualitative_score', ['year', 'institution_code', 'block', 'score_centi', 'evidence'], rows, {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InstitutionRow } from '@sci/shared';
-import { DataSource, In } from 'typeorm';
-import { EnterpriseEntity } from './entities/enterprise.entity';
+import { DataSource } from 'typeorm';
 import { InstitutionEntity } from './entities/institution.entity';
 import { DatasetWrite, datasetStatements, SqlDialect, SqlStatement } from './dataset-sql';
 
@@ -42,9 +41,9 @@ export class DatasetRepository {
 
   async getExistingUsccs(usccs: string[]): Promise<Set<string>> {
     const found = new Set<string>();
-    const repo = this.dataSource.getRepository(EnterpriseEntity);
     for (let i = 0; i < usccs.length; i += 500) {
-      const rows = await repo.find({ select: { uscc: true }, where: { uscc: In(usccs.slice(i, i + 500)) } });
+      const part = usccs.slice(i, i + 500);
+      const rows: { uscc: string }[] = await this.dataSource.query(`SELECT uscc FROM enterprise WHERE uscc IN (${part.map(() => '?').join(',')})`, part);
       for (const r of rows) found.add(r.uscc);
     }
     return found;

@@ -90,17 +90,34 @@ export function isRealDate(y: number, m: number, d: number): boolean {
   return d <= (m === 2 && leap ? 29 : DAYS[m - 1]);
 }
 
-export function date(raw: string): string {
+/**
+ * Remembers values already found valid: a quarter of loans repeats a few thousand dates and one
+ * period over and over, and checking a set is cheaper than the regex. Bounded, then reset.
+ */
+function memo(check: (raw: string) => string): (raw: string) => string {
+  let seen = new Set<string>();
+  return (raw) => {
+    if (seen.has(raw)) return raw;
+    const ok = check(raw);
+    if (seen.size >= 50000) seen = new Set();
+    seen.add(raw);
+    return ok;
+  };
+}
+
+export const date = memo(checkDate);
+
+function checkDate(raw: string): string {
   const m = DATE_RE.exec(raw);
   if (!m) throw new FieldError(`${show(raw)} is not a date (YYYY-MM-DD)`);
   if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) throw new FieldError(`${show(raw)} is not a calendar date`);
   return raw;
 }
 
-export function period(raw: string): string {
+export const period = memo((raw) => {
   if (!isPeriod(raw)) throw new FieldError(`${show(raw)} is not a period (YYYYQn, e.g. 2025Q4)`);
   return raw;
-}
+});
 
 export function year(raw: string): number {
   if (!YEAR_RE.test(raw)) throw new FieldError(`${show(raw)} is not a year (4 digits)`);
@@ -123,17 +140,36 @@ export function count(raw: string): number {
  */
 export function scaled(scale: number, what: string): (raw: string) => number {
   const re = new RegExp(`^(-?)(\\d+)(?:\\.(\\d{1,${scale}}))?$`);
-  const pad = '0'.repeat(scale);
-  return (raw) => {
+  const pow = 10 ** scale;
+  const slow = (raw: string): number => {
     const m = re.exec(raw);
     if (!m) {
       if (/^-?\d+\.\d+$/.test(raw)) throw new FieldError(`${show(raw)} has more than ${scale} decimals`);
       throw new FieldError(`${show(raw)} is not ${what}`);
     }
-    const digits = (m[2] + ((m[3] ?? '') + pad).slice(0, scale)).replace(/^0+(?=\d)/, '');
+    const digits = (m[2] + ((m[3] ?? '') + '0'.repeat(scale)).slice(0, scale)).replace(/^0+(?=\d)/, '');
     if (digits.length > 15) throw new FieldError(`${show(raw)} is too large`);
     const n = Number(digits);
     return m[1] && n !== 0 ? -n : n;
+  };
+  // the common case (plain digits, a dot, up to `scale` decimals, short) without a regex
+  return (raw) => {
+    const len = raw.length;
+    // at most 11 characters: at most 11 digits, so the scaled value stays below 2^53
+    if (len === 0 || len > 11) return slow(raw);
+    let whole = 0;
+    let frac = 0;
+    let decimals = -1;
+    for (let i = 0; i < len; i++) {
+      const c = raw.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        if (decimals < 0) whole = whole * 10 + (c - 48);
+        else if (++decimals > scale) return slow(raw);
+        else frac = frac * 10 + (c - 48);
+      } else if (c === 46 && decimals < 0 && i > 0 && i < len - 1) decimals = 0;
+      else return slow(raw);
+    }
+    return whole * pow + frac * 10 ** (scale - Math.max(decimals, 0));
   };
 }
 
