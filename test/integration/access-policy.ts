@@ -1,6 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Role } from '@sci/shared';
 import type { DataSource } from 'typeorm';
+import { RunsService } from '../../api/src/runs/runs.service';
+import { systemScope } from '../../api/src/core/auth/scope';
+import { CertificationEvaluationService } from '../../api/src/certification/certification-evaluation.service';
+import { CertificationExerciseService } from '../../api/src/certification/certification-exercise.service';
 
 /**
  * The access policy of every API route, checked by access-matrix.spec.ts against the routes the
@@ -51,7 +55,36 @@ export interface RoutePolicy {
  * need (a run, an application, ...) and records its id in `ids`.
  */
 export type MatrixSeeder = (app: INestApplication, dataSource: DataSource, ids: Record<string, string>) => Promise<void>;
-export const MATRIX_SEEDERS: MatrixSeeder[] = [];
+export const MATRIX_SEEDERS: MatrixSeeder[] = [
+  // certification: 2025 evaluated on the published 2025Q4 run (2024 = the imported register), 2026 window open
+  async (app) => {
+    const scope = systemScope('matrix');
+    const runs = app.get(RunsService, { strict: false });
+    if (!(await runs.latestPublished()).has('2025Q4')) await runs.publishAs((await runs.runNow({ period: '2025Q4', trigger: 'user', triggeredBy: 'matrix' })).id, 'matrix');
+    const exercises = app.get(CertificationExerciseService, { strict: false });
+    await exercises.open(scope, 2025);
+    await exercises.close(scope, 2025);
+    await app.get(CertificationEvaluationService, { strict: false }).evaluate(scope, 2025);
+    await exercises.open(scope, 2026);
+  },
+];
+
+/** Certification: an own target evaluated in 2025 (an ICBC outlet under ICBC-370100 that applied), else the out-of-scope unit. */
+const certUnit = (t: MatrixTarget): string => (t.own ? 'ICBC-370100-01' : t.unit);
+const certApplication = (unit: string): Record<string, unknown> => ({
+  institutionCode: unit,
+  designated: true,
+  techRmCount: 6,
+  separateCreditPlan: true,
+  dedicatedPricing: true,
+  independentAccounting: true,
+  riskTolerance: true,
+  approvalChannel: true,
+  performanceAssessment: true,
+  dueDiligenceExemption: true,
+  ftpDiscountBp: 30,
+  approvalLimit: 20000000,
+});
 
 const SWAGGER: RoutePolicy = { allow: 'public' };
 
@@ -61,6 +94,22 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   'POST /api/auth/logout': { allow: 'any', ownStatus: 204, endsSession: true },
   'GET /api/auth/me': { allow: 'any', ownStatus: 200 },
   'POST /api/auth/password': { allow: 'any', ownStatus: 400 },
+  'GET /api/certification': { allow: 'any', ownStatus: 200 },
+  'GET /api/certification/units/:code': { allow: 'any', scoped: 'unit', ownStatus: 200, params: ({ t }) => ({ code: certUnit(t) }) },
+  'GET /api/certification/:year': { allow: 'any', ownStatus: 200, params: () => ({ year: '2025' }) },
+  'POST /api/certification/:year': { allow: ['regulator'], params: () => ({ year: '2025' }) },
+  'GET /api/certification/:year/applications': { allow: 'any', ownStatus: 200, params: () => ({ year: '2025' }) },
+  'POST /api/certification/:year/applications': { allow: ['bank_hq'], scoped: 'unit', ownStatus: 201, params: () => ({ year: '2026' }), body: ({ t }) => certApplication(t.unit) },
+  'DELETE /api/certification/:year/applications/:code': { allow: ['bank_hq'], scoped: 'unit', ownStatus: 200, params: ({ t }) => ({ year: '2026', code: t.unit }) },
+  'POST /api/certification/:year/close': { allow: ['regulator'], params: () => ({ year: '2025' }) },
+  'POST /api/certification/:year/decisions/:code': { allow: ['regulator'], params: ({ t }) => ({ year: '2025', code: t.unit }), body: () => ({ decision: 'reject', reason: 'matrix' }) },
+  'POST /api/certification/:year/evaluate': { allow: ['regulator'], params: () => ({ year: '2025' }) },
+  'GET /api/certification/:year/evaluation': { allow: 'any', ownStatus: 200, params: () => ({ year: '2025' }) },
+  'GET /api/certification/:year/evaluation/:code': { allow: 'any', scoped: 'unit', ownStatus: 200, params: ({ t }) => ({ year: '2025', code: certUnit(t) }) },
+  'GET /api/certification/:year/export': { allow: 'any', ownStatus: 200, params: () => ({ year: '2025' }), query: () => ({ format: 'csv' }) },
+  'GET /api/certification/:year/list': { allow: 'any', ownStatus: 200, params: () => ({ year: '2024' }) },
+  'POST /api/certification/:year/open': { allow: ['regulator'], params: () => ({ year: '2025' }) },
+  'POST /api/certification/:year/publish': { allow: ['regulator'], params: () => ({ year: '2025' }) },
   'GET /api/docs': SWAGGER,
   'GET /api/docs-json': SWAGGER,
   'GET /api/docs-yaml': SWAGGER,

@@ -6,3 +6,4 @@ export * from './audit';
 export * from './runs';
 export * from './results';
 export * from './schemes';
+export * from './certification';

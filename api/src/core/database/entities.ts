@@ -9,6 +9,8 @@ import { PenaltyEntity, QualitativeScoreEntity } from '../../dataset/entities/su
 import { SchemeVersionEntity } from '../../schemes/scheme-version.entity';
 import { ScoringRunEntity } from '../../runs/scoring-run.entity';
 import { LeaseEntity } from '../../runs/lease.entity';
+import { CertificationExerciseEntity } from '../../certification/entities/certification-exercise.entity';
+import { CertificationEvaluationEntity } from '../../certification/entities/certification-evaluation.entity';
 
 /** Every entity, listed explicitly for the webpack bundle. Each feature appends its own. */
 export const ENTITIES = [
@@ -28,4 +30,6 @@ export const ENTITIES = [
   SchemeVersionEntity,
   ScoringRunEntity,
   LeaseEntity,
+  CertificationExerciseEntity,
+  CertificationEvaluationEntity,
 ];
