@@ -22,6 +22,21 @@ function show(raw: string): string {
   return raw === '' ? 'empty' : `"${raw.length > 60 ? raw.slice(0, 60) + '…' : raw}"`;
 }
 
+/**
+ * Remembers values already found valid: a quarter of loans repeats a few thousand dates and one
+ * period over and over, and checking a set is cheaper than the regex. Bounded, then reset.
+ */
+function memo(check: (raw: string) => string): (raw: string) => string {
+  let seen = new Set<string>();
+  return (raw) => {
+    if (seen.has(raw)) return raw;
+    const ok = check(raw);
+    if (seen.size >= 50000) seen = new Set();
+    seen.add(raw);
+    return ok;
+  };
+}
+
 export function required(raw: string): string {
   if (raw === '') throw new FieldError('is required');
   return raw;
@@ -42,10 +57,10 @@ export function optionalText(raw: string): string | null {
   return raw === '' ? null : raw;
 }
 
-export function code(raw: string): string {
+export const code = memo((raw) => {
   if (!CODE_RE.test(raw)) throw new FieldError(`${show(raw)} is not a unit code (1-32 characters A-Z a-z 0-9 _ -)`);
   return raw;
-}
+});
 
 export function optionalCode(raw: string): string | null {
   return raw === '' ? null : code(raw);
@@ -62,12 +77,12 @@ export function industry(raw: string): string | null {
   return raw;
 }
 
-export function uscc(raw: string): string {
+export const uscc = memo((raw) => {
   if (raw === '') throw new FieldError('is required');
   const problem = usccProblem(raw);
   if (problem) throw new FieldError(problem);
   return raw;
-}
+});
 
 export function flag(raw: string): boolean {
   if (raw === 'Y') return true;
@@ -88,21 +103,6 @@ export function isRealDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   return d <= (m === 2 && leap ? 29 : DAYS[m - 1]);
-}
-
-/**
- * Remembers values already found valid: a quarter of loans repeats a few thousand dates and one
- * period over and over, and checking a set is cheaper than the regex. Bounded, then reset.
- */
-function memo(check: (raw: string) => string): (raw: string) => string {
-  let seen = new Set<string>();
-  return (raw) => {
-    if (seen.has(raw)) return raw;
-    const ok = check(raw);
-    if (seen.size >= 50000) seen = new Set();
-    seen.add(raw);
-    return ok;
-  };
 }
 
 export const date = memo(checkDate);

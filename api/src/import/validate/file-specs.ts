@@ -49,6 +49,8 @@ const c = (name: string, parse: (raw: string) => unknown): ColumnSpec => ({ name
 /** Rates are stored in 1/10000 percent: 36 % is 360000. */
 const RATE_LIMIT_E4 = 36 * 10000;
 const SCORE_MAX_CENTI = 100 * 100;
+/** period -> its date; a batch holds a handful of periods */
+const PERIOD_DATES = new Map<string, string>();
 
 export const INSTITUTIONS: FileSpec<InstitutionRow> = {
   dataset: 'institutions',
@@ -148,7 +150,7 @@ export const LOANS: FileSpec<LoanRow> = {
       firstLoan: v[11] as boolean,
     };
     let ok = true;
-    const d = periodDate(row.period);
+    const d = PERIOD_DATES.get(row.period) ?? PERIOD_DATES.set(row.period, periodDate(row.period)).get(row.period)!;
     if (row.issueDate > d) ok = fail('issue_date', `${row.issueDate} is after the period date ${d} of ${row.period}`);
     if (row.maturityDate <= row.issueDate) ok = fail('maturity_date', `${row.maturityDate} is not after issue_date ${row.issueDate}`);
     if (row.amountFen <= 0) ok = fail('amount', `${f.yuan(row.amountFen)} must be > 0`);
