@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import type { AuditEntryResponse, AuditPageResponse } from '@sci/shared';
+import { SCHEME_SDTF_2025, type AuditEntryResponse, type AuditPageResponse } from '@sci/shared';
+import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import type { DataSource } from 'typeorm';
 import { AuditRepository } from '../../api/src/audit/audit.repository';
@@ -19,6 +20,14 @@ async function call(url: string, method: string, token?: string, body?: unknown)
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
+async function waitFor(done: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (await done()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('timed out waiting');
+}
+
 describe.each(testDatabases().map((d) => [d.name, d] as const))('audit log on %s', (_name, db) => {
   let app: INestApplication;
   let baseUrl: string;
@@ -26,6 +35,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('audit log on %s
   let adminToken: string;
   let regulatorToken: string;
   let admin: { username: string; id: number };
+  let regulatorName: string;
 
   async function entries(query: string, token = regulatorToken): Promise<AuditEntryResponse[]> {
     const res = await call(`${baseUrl}/audit?pageSize=500&${query}`, 'GET', token);
@@ -44,6 +54,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('audit log on %s
     admin = a;
     adminToken = await login(baseUrl, a.username, a.password);
     const r = await createTestUser(dataSource, { role: 'regulator' });
+    regulatorName = r.username;
     regulatorToken = await login(baseUrl, r.username, r.password);
   });
 
@@ -107,6 +118,37 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('audit log on %s
     it('should log imports (wired by the import feature)', async () => {
       const [e] = await entries('action=import.completed&actor=importer');
       expect(e).toMatchObject({ action: 'import.completed', outcome: 'success', target: expect.stringMatching(/^import:\d+$/) });
+    });
+
+    it('should log an upload, a run triggered and published, a scheme version and an export with the caller', async () => {
+      const fd = new FormData();
+      fd.append('files', new Blob([readFileSync(resolve(FIXTURE, 'penalties.csv'))]), 'penalties.csv');
+      const upload = await fetch(`${baseUrl}/imports`, { method: 'POST', headers: authHeaders(adminToken), body: fd });
+      expect(upload.status).toBe(202);
+      const { batchId } = (await upload.json()) as { batchId: number };
+      await waitFor(async () => (await call(`${baseUrl}/imports/${batchId}`, 'GET', adminToken)).body.status !== 'running');
+
+      const trigger = await call(`${baseUrl}/runs`, 'POST', regulatorToken, { period: '2025Q4' });
+      expect(trigger.status).toBe(202);
+      const runId = trigger.body.runId as number;
+      await waitFor(async () => (await call(`${baseUrl}/runs/${runId}`, 'GET', regulatorToken)).body.status !== 'running');
+      await expect(call(`${baseUrl}/runs/${runId}/publish`, 'POST', regulatorToken)).resolves.toMatchObject({ status: 200 });
+
+      const { id: _id, version: _v, ...params } = SCHEME_SDTF_2025;
+      await expect(call(`${baseUrl}/schemes`, 'POST', adminToken, { schemeId: 'sdtf-2025', params })).resolves.toMatchObject({ status: 201 });
+
+      const hq = await createTestUser(dataSource, { role: 'bank_hq', bankCode: 'ICBC' });
+      const hqToken = await login(baseUrl, hq.username, hq.password);
+      const exp = await fetch(`${baseUrl}/results/export?period=2025Q4`, { headers: authHeaders(hqToken) });
+      expect(exp.status).toBe(200);
+
+      const log = await entries('');
+      const find = (action: string, actor: string): AuditEntryResponse | undefined => log.find((e) => e.action === action && e.actor === actor);
+      expect(find('import.completed', admin.username)).toMatchObject({ role: 'admin', target: `import:${batchId}` });
+      expect(find('run.triggered', regulatorName)).toMatchObject({ role: 'regulator', target: `run:${runId}`, detail: expect.objectContaining({ period: '2025Q4' }) });
+      expect(find('run.published', regulatorName)).toMatchObject({ role: 'regulator', target: `run:${runId}` });
+      expect(find('scheme.version_created', admin.username)).toMatchObject({ role: 'admin', target: 'scheme:sdtf-2025:2' });
+      expect(find('export.downloaded', hq.username)).toMatchObject({ role: 'bank_hq', detail: expect.objectContaining({ export: 'results', period: '2025Q4' }) });
     });
   });
 
