@@ -65,6 +65,11 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('ImportService f
       ['an unknown column', file('decisions.csv', 'year,institution_code,decision,reason,note\n'), [/^decisions\.csv:1:note: unknown column \(expected year, /]],
       ['a row with too many fields', file('decisions.csv', 'year,institution_code,decision,reason\n2024,X,confirm,,extra\n'), ['decisions.csv:2:: the row has 5 fields, the header has 4']],
       ['an unclosed quote', file('decisions.csv', 'year,institution_code,decision,reason\n2024,X,reject,"no\n2024,Y,confirm,\n'), ['decisions.csv:2:: invalid CSV: a quoted field is not closed']],
+      [
+        'a stray quote after a quoted field',
+        file('decisions.csv', 'year,institution_code,decision,reason\n2024,X,reject,"no"x\n'),
+        ['decisions.csv:2:: invalid CSV: a quote inside a quoted field must be doubled ("")'],
+      ],
       ['an unknown file name', file('banks.csv', 'code\nX\n'), [/^banks\.csv:0:: unknown file name \(expected one of institutions\.csv, /]],
       ['an unsupported type', file('loans.txt', 'x'), ['loans.txt:0:: unsupported file type (expected .csv, .xlsx or .zip)']],
       ['a file that is not a zip', file('data.zip', 'hello'), ['data.zip:0:: not a zip archive']],
@@ -85,6 +90,13 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('ImportService f
       ]);
       const r = await service.importFiles([file('penalties.csv', text)]);
       expect(lines(r)).toEqual(['penalties.csv:3:: the file is not UTF-8 (invalid byte at offset 96); save it as UTF-8 CSV']);
+    });
+
+    it('should count physical lines across a quoted field that spans lines', async () => {
+      await service.importFiles([file('institutions.csv', readLines(SD_SMALL, 'institutions.csv').slice(0, 2).join('\n'))]);
+      const csv = 'year,institution_code,decision,reason\n2024,ICBC,reject,"规模不足,\n户数不足"\n2024,ICBC,maybe,\n';
+      const r = await service.importFiles([file('decisions.csv', csv)]);
+      expect(lines(r)).toEqual(['decisions.csv:4:decision: "maybe" is not one of confirm, reject']);
     });
 
     it('should reject a dataset file given twice in one batch', async () => {

@@ -9,23 +9,27 @@ export function findInvalidUtf8(buf: Uint8Array): { line: number; offset: number
   while (i < buf.length) {
     const b = buf[i];
     if (b === 0x0a) line++;
-    let need = 0;
-    let min = 0;
-    if (b < 0x80) need = 0;
-    else if (b >= 0xc2 && b <= 0xdf) (need = 1), (min = 0x80);
-    else if (b >= 0xe0 && b <= 0xef) (need = 2), (min = 0x800);
-    else if (b >= 0xf0 && b <= 0xf4) (need = 3), (min = 0x10000);
-    else return { line, offset: i };
-    if (i + need >= buf.length + (need ? 0 : 1)) return { line, offset: i };
-    let cp = need === 0 ? b : b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
+    const seq = sequenceOf(b);
+    if (!seq) return { line, offset: i };
+    let cp = b & (0xff >> (seq.length + 1 + (seq.length ? 1 : 0)));
+    for (let k = 1; k <= seq.length; k++) {
       const c = buf[i + k];
       if (c === undefined || (c & 0xc0) !== 0x80) return { line, offset: i };
       cp = (cp << 6) | (c & 0x3f);
     }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return { line, offset: i };
-    i += need + 1;
+    // overlong forms, surrogates and code points past U+10FFFF are not UTF-8 either
+    if (cp < seq.min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return { line, offset: i };
+    i += seq.length + 1;
   }
+  return null;
+}
+
+/** How many continuation bytes follow a lead byte, and the smallest code point it may encode. */
+function sequenceOf(b: number): { length: number; min: number } | null {
+  if (b < 0x80) return { length: 0, min: 0 };
+  if (b >= 0xc2 && b <= 0xdf) return { length: 1, min: 0x80 };
+  if (b >= 0xe0 && b <= 0xef) return { length: 2, min: 0x800 };
+  if (b >= 0xf0 && b <= 0xf4) return { length: 3, min: 0x10000 };
   return null;
 }
 
