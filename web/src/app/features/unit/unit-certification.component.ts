@@ -1,19 +1,66 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { StateComponent } from '../../ui/state.component';
+import { CertHistoryComponent } from '../certification/cert-history.component';
+import { OutcomeTagComponent } from '../certification/cert-outcome.component';
+import { CertificationApiService } from '../certification/certification-api.service';
 
 /**
- * The unit's certification status and shortfalls. TODO(#8): bind to the certification API of
- * issue 6 once its routes and types land in @sci/shared; until then it says so.
+ * The unit's certification: its path across years, and the shortfalls of the latest year in
+ * which it was evaluated (what it still lacks, in words).
  */
 @Component({
   selector: 'app-unit-certification',
-  imports: [TPipe],
+  imports: [TPipe, StateComponent, CertHistoryComponent, OutcomeTagComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<div class="card">
+  template: `<div class="card" data-testid="unit-cert">
     <h2>{{ 'unit.certTitle' | t }}</h2>
-    <div class="muted" data-testid="unit-cert">{{ 'common.notAvailable' | t }}</div>
+    <app-cert-history [code]="code()"></app-cert-history>
+    @if (latest(); as y) {
+      <app-state [loading]="detail.isLoading()" [error]="detail.error()" [empty]="!detail.hasValue()" [minHeight]="40">
+        <ng-template>
+          @let d = detail.value()!;
+          <div class="latest">
+            <b>{{ 'cert.shortfallsOf' | t: { year: y } }}</b>
+            <app-outcome [outcome]="d.recommendation"></app-outcome>
+          </div>
+          @if (d.shortfalls.length) {
+            <ul class="short" data-testid="unit-cert-shortfalls">
+              @for (s of d.shortfalls; track $index) {
+                <li>{{ i18n.isZh() ? s.zh : s.en }}</li>
+              }
+            </ul>
+          } @else {
+            <div class="ok">{{ 'cert.allPassed' | t }}</div>
+          }
+        </ng-template>
+      </app-state>
+    }
   </div>`,
+  styles: `
+    .latest { display: flex; gap: 8px; align-items: center; margin-top: 8px; }
+    .short { margin: 4px 0 0; padding-left: 18px; color: #a8071a; font-size: 12px; }
+    .ok { color: #237804; font-size: 12px; }
+  `,
 })
 export class UnitCertificationComponent {
+  private readonly api = inject(CertificationApiService);
+  protected readonly i18n = inject(I18nStore);
   readonly code = input.required<string>();
+
+  private readonly history = rxResource({ params: () => this.code(), stream: ({ params }) => this.api.history(params) });
+  /** the latest year in which the unit was evaluated */
+  protected readonly latest = computed<number | null>(() => {
+    const years = this.history.hasValue() ? (this.history.value()?.years ?? []) : [];
+    return [...years].reverse().find((y) => y.evaluation)?.year ?? null;
+  });
+  protected readonly detail = rxResource({
+    params: () => {
+      const year = this.latest();
+      return year ? { year, code: this.code() } : undefined;
+    },
+    stream: ({ params }) => this.api.detail(params.year, params.code),
+  });
 }
