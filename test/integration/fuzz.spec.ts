@@ -187,6 +187,28 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('fuzz on %s', (_
     expect(doc.security).toEqual([{ bearer: [] }]);
   });
 
+  it('should keep only the base name of an uploaded file and never answer 5xx to odd names', async () => {
+    const failures: string[] = [];
+    for (const name of ['../../../tmp/evil.csv', '..\\..\\evil.csv', '%2e%2e%2fevil.csv', 'a\u0000b.csv', '..csv', 'x'.repeat(300) + '.csv', 'evil.php']) {
+      const fd = new FormData();
+      fd.append('files', new Blob(['code,name\n']), name);
+      const res = await fetch(`${baseUrl}/imports`, { method: 'POST', headers: authHeaders(tokens.admin!), body: fd });
+      const text = await res.text();
+      checkBody(`upload ${JSON.stringify(name.slice(0, 30))}`, res.status, text, failures);
+      if (res.status === 202) {
+        const { batchId } = JSON.parse(text) as { batchId: number };
+        let batch: { status: string; files: { name: string }[]; errors: { file: string }[] } | undefined;
+        for (let i = 0; i < 100; i++) {
+          batch = (await (await fetch(`${baseUrl}/imports/${batchId}`, { headers: authHeaders(tokens.admin!) })).json()) as typeof batch;
+          if (batch?.status !== 'running') break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        expect(JSON.stringify(batch)).not.toMatch(/\.\.[\\/]|\/tmp\//);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('should not serve files through path traversal', async () => {
     for (const p of ['/api/../../etc/passwd', '/api/%2e%2e/%2e%2e/etc/passwd', '/api/docs/..%2f..%2f..%2fetc%2fpasswd', '/api/health/..%2f..%2fpackage.json']) {
       const res = await fetch(`${baseUrl.replace(/\/api$/, '')}${p}`, { headers: authHeaders(tokens.admin!) });
