@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DemoUsersSeeder } from '../users/demo-users';
 import { DemoDatasetSeeder } from '../import/demo-dataset.seeder';
+import { DemoRunsSeeder } from '../runs/demo-runs.seeder';
 
 export interface DemoLogin {
   username: string;
@@ -21,6 +22,7 @@ export class DemoSeeder {
   constructor(
     @Inject(DemoUsersSeeder) private readonly demoUsers: DemoUsersSeeder,
     @Inject(DemoDatasetSeeder) private readonly demoData: DemoDatasetSeeder,
+    @Inject(DemoRunsSeeder) private readonly demoRuns: DemoRunsSeeder,
   ) {}
 
   async seedIfEmpty(): Promise<{ logins: DemoLogin[] } | null> {
@@ -29,6 +31,8 @@ export class DemoSeeder {
     await this.demoData.seedIfEmpty();
     // demo users: after the data import (it needs the banks and units), before the runs
     logins.push(...(await this.demoUsers.seed()));
+    // every period with data scored and published, so the dashboard has something to show
+    await this.demoRuns.seed();
     this.logger.log(`demo seeding: ${logins.length} demo logins`);
     return { logins };
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DemoSeeder } from './demo-seeder';
 import { UsersModule } from '../users/users.module';
 import { ImportModule } from '../import/import.module';
+import { RunsModule } from '../runs/runs.module';
 
-@Module({ imports: [UsersModule, ImportModule], providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({ imports: [UsersModule, ImportModule, RunsModule], providers: [DemoSeeder], exports: [DemoSeeder] })
 export class DemoModule {}

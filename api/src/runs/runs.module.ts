@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SchemesModule } from '../schemes/schemes.module';
+import { DemoRunsSeeder } from './demo-runs.seeder';
 import { LeaseEntity } from './lease.entity';
 import { LeaseRepository } from './lease.repository';
 import { RunExecutor } from './run-executor';
@@ -14,7 +15,7 @@ import { ScoringRunEntity } from './scoring-run.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([ScoringRunEntity, LeaseEntity]), SchemesModule],
   controllers: [RunsController],
-  providers: [RunsRepository, LeaseRepository, ScoringDataRepository, RunExecutor, RunsService, RunScheduler],
-  exports: [RunsService, RunExecutor, ScoringDataRepository],
+  providers: [RunsRepository, LeaseRepository, ScoringDataRepository, RunExecutor, RunsService, RunScheduler, DemoRunsSeeder],
+  exports: [RunsService, RunExecutor, ScoringDataRepository, DemoRunsSeeder],
 })
 export class RunsModule {}

@@ -24,12 +24,26 @@ export class SchemesService implements OnModuleInit {
     private readonly audit: AuditService,
   ) {}
 
+  private seeded: Promise<void> | null = null;
+
   async onModuleInit(): Promise<void> {
-    await this.ensureDefault();
+    await this.ready();
+  }
+
+  /**
+   * Seeds the default scheme once per process. Every public method waits for it: callers may come
+   * before the module's init hook (the demo seeder runs before the app listens).
+   */
+  private ready(): Promise<void> {
+    this.seeded ??= this.ensureDefault().catch((err) => {
+      this.seeded = null;
+      throw err;
+    });
+    return this.seeded;
   }
 
   /** Seeds the engine's default scheme as its own version when the table does not have it. */
-  async ensureDefault(): Promise<void> {
+  private async ensureDefault(): Promise<void> {
     const { id, version, title, ...rest } = SCHEME_SDTF_2025;
     await this.repo.insertIfAbsent({
       schemeId: id,
@@ -43,6 +57,7 @@ export class SchemesService implements OnModuleInit {
   }
 
   async list(): Promise<SchemeListResponse> {
+    await this.ready();
     const rows = await this.repo.list();
     // list() is newest first: the first row is the default
     const defaultId = rows[0]?.id ?? null;
@@ -50,6 +65,7 @@ export class SchemesService implements OnModuleInit {
   }
 
   async get(schemeId: string, version: number): Promise<SchemeResponse> {
+    await this.ready();
     const row = await this.repo.get(schemeId, version);
     if (!row) throw new NotFoundException({ code: 'SCHEME_NOT_FOUND', message: `scheme ${schemeId} v${version} does not exist` });
     return toSchemeResponse(row, (await this.repo.newest())?.id ?? null);
@@ -57,6 +73,7 @@ export class SchemesService implements OnModuleInit {
 
   /** Validates the parameters with the engine's rules and stores them as the next version. */
   async create(dto: CreateSchemeDto, scope: AccessScope): Promise<SchemeResponse> {
+    await this.ready();
     const title = dto.title ?? dto.params.title;
     const candidate = { ...dto.params, id: dto.schemeId, version: 1, title };
     const problems = validateScheme(candidate);
@@ -81,6 +98,7 @@ export class SchemesService implements OnModuleInit {
    * recently created version). Throws 404 when the named scheme does not exist.
    */
   async resolve(schemeId?: string, version?: number): Promise<ResolvedScheme> {
+    await this.ready();
     const row = schemeId
       ? version !== undefined
         ? await this.repo.get(schemeId, version)
