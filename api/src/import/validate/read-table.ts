@@ -109,8 +109,9 @@ export async function readTable<T>(
   try {
     await table.read({ header, row });
   } catch (e) {
-    if (!(e instanceof TableError)) throw e;
-    err(e.line, e.column, e.message);
+    // a reader failing on a damaged file (a broken workbook part, say) is the file's problem
+    if (e instanceof TableError) err(e.line, e.column, e.message);
+    else err(line, '', `cannot read the file here: ${(e as Error).message.split('\n')[0]}`);
   }
   onRows(pending);
   return out;
