@@ -8,6 +8,7 @@ import { CertificationEvaluationService } from './certification-evaluation.servi
 import { CertificationExerciseService } from './certification-exercise.service';
 import { CertificationController } from './certification.controller';
 import { CertificationRepository } from './certification.repository';
+import { DemoCertificationSeeder } from './demo-certification.seeder';
 import { CertificationEvaluationEntity } from './entities/certification-evaluation.entity';
 import { CertificationExerciseEntity } from './entities/certification-exercise.entity';
 
@@ -28,7 +29,12 @@ import { CertificationExerciseEntity } from './entities/certification-exercise.e
     CertificationApplicationsService,
     CertificationEvaluationService,
     CertificationDecisionsService,
+    DemoCertificationSeeder,
   ],
-  exports: [CertificationEvaluationService, CertificationExerciseService],
+  exports: [
+    CertificationEvaluationService,
+    CertificationExerciseService,
+    DemoCertificationSeeder,
+  ],
 })
 export class CertificationModule {}

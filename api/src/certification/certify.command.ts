@@ -123,15 +123,13 @@ export const certifyCommand: CliCommand = {
         );
       }
       const scheme = await app.get(SchemesService).resolve();
-      const run = await app
-        .get(RunsService)
-        .runNow({
-          period,
-          schemeId: scheme.schemeId,
-          schemeVersion: scheme.version,
-          trigger: 'user',
-          triggeredBy: ACTOR,
-        });
+      const run = await app.get(RunsService).runNow({
+        period,
+        schemeId: scheme.schemeId,
+        schemeVersion: scheme.version,
+        trigger: 'user',
+        triggeredBy: ACTOR,
+      });
       if (run.status !== 'succeeded')
         throw new CliError(
           `scoring ${period} failed: ${run.error ?? 'unknown error'}`,

@@ -63,6 +63,12 @@ describe(describeMeasure.name, () => {
       expect(describeMeasure(m, S)).toEqual({ zh, en });
     });
 
+    it('should keep the sign of a small negative growth gap', () => {
+      expect(describeMeasure(atLeast('K3', -0.04, 0), S).en).toBe(
+        'Tech loan growth minus all-loan growth -0.04 pp, below 0 pp by less than 0.1 pp',
+      );
+    });
+
     it('should not claim a shortfall of 0.0 when the value rounds to the threshold', () => {
       expect(describeMeasure(atLeast('K2', 49.97, 50), S)).toEqual({
         zh: '科技贷款占比 50.0%，低于 50%，差不足 0.1 个百分点',

@@ -177,8 +177,10 @@ function yuanEn(x: number): string {
 
 /** A value, threshold or shortfall in the measure's unit; `v` for values (1 decimal), `t` for thresholds (as the scheme writes them). */
 function fmt(kind: Kind, x: number, role: 'v' | 't'): LocalizedText {
-  const d = (n: number): string =>
-    role === 't' ? trimmed(n, 2) : n.toFixed(1);
+  // a small negative value keeps a legible sign ("-0.04", not "-0.0")
+  const one = (n: number): string =>
+    n.toFixed(1) === '-0.0' ? n.toFixed(2) : n.toFixed(1);
+  const d = (n: number): string => (role === 't' ? trimmed(n, 2) : one(n));
   switch (kind) {
     case 'percent':
       return { zh: `${d(x)}%`, en: `${d(x)}%` };

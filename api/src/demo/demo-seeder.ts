@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DemoUsersSeeder } from '../users/demo-users';
 import { DemoDatasetSeeder } from '../import/demo-dataset.seeder';
 import { DemoRunsSeeder } from '../runs/demo-runs.seeder';
+import { DemoCertificationSeeder } from '../certification/demo-certification.seeder';
 
 export interface DemoLogin {
   username: string;
@@ -23,6 +24,7 @@ export class DemoSeeder {
     @Inject(DemoUsersSeeder) private readonly demoUsers: DemoUsersSeeder,
     @Inject(DemoDatasetSeeder) private readonly demoData: DemoDatasetSeeder,
     @Inject(DemoRunsSeeder) private readonly demoRuns: DemoRunsSeeder,
+    @Inject(DemoCertificationSeeder) private readonly demoCertification: DemoCertificationSeeder,
   ) {}
 
   async seedIfEmpty(): Promise<{ logins: DemoLogin[] } | null> {
@@ -33,6 +35,8 @@ export class DemoSeeder {
     logins.push(...(await this.demoUsers.seed()));
     // every period with data scored and published, so the dashboard has something to show
     await this.demoRuns.seed();
+    // certification: the latest year evaluated (decisions pending), the next year's window open
+    await this.demoCertification.seed();
     this.logger.log(`demo seeding: ${logins.length} demo logins`);
     return { logins };
   }
