@@ -30,6 +30,7 @@ export async function readTable<T>(
   const ncol = spec.columns.length;
   const index = new Int32Array(ncol).fill(-1);
   const names = spec.columns.map((c) => c.name);
+  const parsers = spec.columns.map((c) => c.parse);
   let headerOk = false;
   let width = 0;
   const keys = new Map<string, number>();
@@ -86,7 +87,7 @@ export async function readTable<T>(
     rowOk = true;
     for (let k = 0; k < ncol; k++) {
       try {
-        values[k] = spec.columns[k].parse(cells[index[k]]);
+        values[k] = parsers[k](cells[index[k]]);
       } catch (e) {
         if (!(e instanceof FieldError)) throw e;
         fail(names[k], e.message);
