@@ -57,16 +57,26 @@ export async function validateDataset(
   data.units = units;
   if (data.institutions) checkInstitutions(data.institutions, units, sink);
   for (const u of data.institutions?.rows ?? []) units.set(u.code, u);
-  await checkEnterpriseRefs(data, lookup, sink);
-  if (data.loans) {
-    const t = data.loans;
+  const enterpriseKnown = await enterpriseLookup(data, lookup);
+  if (data.qualifications) {
+    const t = data.qualifications;
     t.rows.forEach((r, i) => {
+      if (!enterpriseKnown(r.uscc)) sink.add(t.label, t.dataset, t.lines[i], 'uscc', unknownEnterprise(r.uscc));
+    });
+  }
+  if (data.loans) {
+    // one pass over the (large) loans file for both references
+    const t = data.loans;
+    const rows = t.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       const u = units.get(r.institutionCode);
       if (!u) sink.add(t.label, t.dataset, t.lines[i], 'institution_code', unknownUnit(r.institutionCode));
       else if (u.level === 'head') {
         sink.add(t.label, t.dataset, t.lines[i], 'institution_code', `${r.institutionCode} is a head unit; loans are booked on city or outlet units`);
       }
-    });
+      if (!enterpriseKnown(r.uscc)) sink.add(t.label, t.dataset, t.lines[i], 'uscc', unknownEnterprise(r.uscc));
+    }
   }
   for (const t of [data.qualitative, data.penalties, data.applications, data.decisions]) {
     if (!t) continue;
@@ -84,18 +94,16 @@ function checkInstitutions(t: ParsedTable<InstitutionRow>, existing: Map<string,
   for (const p of checkUnitTree(existing, t.rows)) sink.add(t.label, t.dataset, lineOf.get(p.code) ?? 0, p.column, p.message);
 }
 
-async function checkEnterpriseRefs(data: ValidatedDataset, lookup: ReferenceLookup, sink: ErrorSink): Promise<void> {
+const unknownEnterprise = (uscc: string): string => `unknown enterprise ${uscc} (not in enterprises of this import or the database)`;
+
+/** Whether a USCC is an enterprise of the batch or of the database (one query per 500 others). */
+async function enterpriseLookup(data: ValidatedDataset, lookup: ReferenceLookup): Promise<(uscc: string) => boolean> {
   const known = new Set(data.enterprises?.rows.map((e) => e.uscc));
-  const referencing = [data.qualifications, data.loans].filter((t) => !!t) as ParsedTable<QualificationRow | LoanRow>[];
-  const missing = new Set<string>();
-  for (const t of referencing) for (const r of t.rows) if (!known.has(r.uscc)) missing.add(r.uscc);
-  if (!missing.size) return;
-  const inDb = await lookup.existingUsccs([...missing]);
-  for (const t of referencing) {
-    t.rows.forEach((r, i) => {
-      if (!known.has(r.uscc) && !inDb.has(r.uscc)) {
-        sink.add(t.label, t.dataset, t.lines[i], 'uscc', `unknown enterprise ${r.uscc} (not in enterprises of this import or the database)`);
-      }
-    });
+  const others = new Set<string>();
+  for (const t of [data.qualifications, data.loans]) {
+    if (!t) continue;
+    for (const r of t.rows as { uscc: string }[]) if (!known.has(r.uscc)) others.add(r.uscc);
   }
+  const inDb = others.size ? await lookup.existingUsccs([...others]) : new Set<string>();
+  return (uscc) => known.has(uscc) || inDb.has(uscc);
 }
