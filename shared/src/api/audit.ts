@@ -17,6 +17,12 @@ export const AUDIT_ACTIONS = [
   'run.published',
   'scheme.version_created',
   'application.submitted',
+  'application.withdrawn',
+  'certification.created',
+  'certification.window_opened',
+  'certification.window_closed',
+  'certification.evaluated',
+  'certification.published',
   'decision.recorded',
   'export.downloaded',
 ] as const;
