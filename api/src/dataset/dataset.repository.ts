@@ -41,8 +41,9 @@ export class DatasetRepository {
 
   async getExistingUsccs(usccs: string[]): Promise<Set<string>> {
     const found = new Set<string>();
-    for (let i = 0; i < usccs.length; i += 500) {
-      const part = usccs.slice(i, i + 500);
+    // 5000 parameters a query: below SQLite's 32766, a small packet for MySQL
+    for (let i = 0; i < usccs.length; i += 5000) {
+      const part = usccs.slice(i, i + 5000);
       const rows: { uscc: string }[] = await this.dataSource.query(`SELECT uscc FROM enterprise WHERE uscc IN (${part.map(() => '?').join(',')})`, part);
       for (const r of rows) found.add(r.uscc);
     }

@@ -96,7 +96,7 @@ function checkInstitutions(t: ParsedTable<InstitutionRow>, existing: Map<string,
 
 const unknownEnterprise = (uscc: string): string => `unknown enterprise ${uscc} (not in enterprises of this import or the database)`;
 
-/** Whether a USCC is an enterprise of the batch or of the database (one query per 500 others). */
+/** Whether a USCC is an enterprise of the batch or of the database (one query per 5000 others). */
 async function enterpriseLookup(data: ValidatedDataset, lookup: ReferenceLookup): Promise<(uscc: string) => boolean> {
   const known = new Set(data.enterprises?.rows.map((e) => e.uscc));
   const others = new Set<string>();
