@@ -1,8 +1,9 @@
 import { resolve } from 'path';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findChromium } from '../support/browser';
-import { launch, newPage, settled, shot, signIn } from './support/browser';
+import { attrs, launch, newPage, settled, shot, signIn, texts, visit } from './support/browser';
 import { initialScripts } from './support/bundle';
+import { BAD_INSTITUTIONS_CSV } from './support/data';
 import { type DemoLogin, type RunningServer, startServer } from './support/server';
 
 const WEB_DIST = resolve(__dirname, '../../dist/web/browser');
@@ -13,9 +14,8 @@ describe('web initial bundle', () => {
     const scripts = initialScripts(WEB_DIST);
     expect(scripts.length).toBeGreaterThan(0);
     const gzip = scripts.reduce((s, f) => s + f.gzip, 0);
-    process.stdout.write(
-      `initial JS: ${scripts.length} files, ${(scripts.reduce((s, f) => s + f.raw, 0) / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip\n`,
-    );
+    const raw = scripts.reduce((s, f) => s + f.raw, 0);
+    process.stdout.write(`initial JS: ${scripts.length} files, ${(raw / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip\n`);
     expect(gzip).toBeLessThan(INITIAL_JS_GZIP_LIMIT);
   });
 });
@@ -28,10 +28,20 @@ if (executablePath) {
   describe('dashboard in Chromium', () => {
     let server: RunningServer;
     let browser: Browser;
-    const login = (role: string): DemoLogin => {
-      const l = server.logins.find((x) => x.role === role);
-      if (!l) throw new Error(`no demo login for ${role}; server said:\n${server.output().slice(-3000)}`);
+    let context: BrowserContext | undefined;
+
+    const login = (username: string): DemoLogin => {
+      const l = server.logins.find((x) => x.username === username);
+      if (!l) throw new Error(`no demo login ${username}; server said:\n${server.output().slice(-3000)}`);
       return l;
+    };
+    /** A fresh browser context signed in as `username` (closed after the test). */
+    const as = async (username: string): Promise<Page> => {
+      const s = await newPage(browser, server.baseUrl);
+      context = s.context;
+      const l = login(username);
+      await signIn(s.page, l.username, l.password);
+      return s.page;
     };
 
     beforeAll(async () => {
@@ -39,90 +49,239 @@ if (executablePath) {
       browser = await launch(executablePath);
     }, 300_000);
 
+    afterEach(async () => {
+      await context?.close();
+      context = undefined;
+    });
+
     afterAll(async () => {
       await browser?.close();
       await server?.stop();
     });
 
-    it('should print demo logins for the regulator and the admin', () => {
-      expect(server.logins.map((l) => l.role)).toEqual(expect.arrayContaining(['regulator', 'admin']));
+    it('should print a demo login for every role', () => {
+      expect(server.logins.map((l) => l.role)).toEqual(expect.arrayContaining(['regulator', 'admin', 'bank_hq', 'branch']));
     });
 
     it('should refuse a wrong password with a message and stay on the login page', async () => {
-      const { context, page } = await newPage(browser, server.baseUrl);
-      try {
-        await page.goto('/');
-        await page.waitForSelector('[data-testid=login-form]');
-        expect(page.url()).toContain('/login');
-        await shot(page, '00-login');
-        await page.fill('#username', login('regulator').username);
-        await page.fill('#password', 'wrong-password-1');
-        await page.click('[data-testid=login-submit]');
-        const err = await page.waitForSelector('[data-testid=login-error]');
-        expect((await err.textContent())?.trim().length).toBeGreaterThan(0);
-        await shot(page, '01-login-error');
-      } finally {
-        await context.close();
-      }
+      const s = await newPage(browser, server.baseUrl);
+      context = s.context;
+      const page = s.page;
+      await page.goto('/');
+      await page.waitForSelector('[data-testid=login-form]');
+      await shot(page, '00-login');
+      await page.fill('#username', 'regulator');
+      await page.fill('#password', 'wrong-password-1');
+      await page.click('[data-testid=login-submit]');
+      expect(await page.textContent('[data-testid=login-error]')).toContain('用户名或密码错误');
+      expect(page.url()).toContain('/login');
+      await shot(page, '01-login-error');
     });
 
     it('should land each role on its home page with its own menu', async () => {
       const expected: Record<string, { path: RegExp; nav: string[] }> = {
-        regulator: { path: /\/overview$/, nav: ['nav.overview', 'nav.ranking', 'nav.certification', 'nav.runs'] },
-        admin: { path: /\/admin$/, nav: ['nav.admin', 'nav.runs', 'nav.imports'] },
-        bank_hq: { path: /\/banks\/[^/]+$/, nav: ['nav.bank', 'nav.ranking', 'nav.certification'] },
-        branch: { path: /\/units\/[^/]+$/, nav: ['nav.myUnit', 'nav.ranking'] },
+        regulator: { path: /\/overview$/, nav: ['nav.overview', 'nav.ranking', 'nav.banks', 'nav.certification', 'nav.runs', 'nav.imports'] },
+        admin: { path: /\/admin$/, nav: ['nav.runs', 'nav.imports', 'nav.admin'] },
+        bank_hq: { path: /\/banks\/[^/]+$/, nav: ['nav.ranking', 'nav.bank', 'nav.certification'] },
+        branch: { path: /\/units\/[^/]+$/, nav: ['nav.ranking', 'nav.myUnit'] },
       };
       for (const l of server.logins) {
-        const want = expected[l.role];
-        const { context, page } = await newPage(browser, server.baseUrl);
-        try {
-          await signIn(page, l.username, l.password);
-          await page.waitForURL(want.path);
-          const nav = await page.$$eval('[data-nav]', (els) => els.map((e) => e.getAttribute('data-nav')));
-          expect(nav).toEqual(expect.arrayContaining(want.nav));
-          if (l.role !== 'admin') expect(nav).not.toContain('nav.admin');
-          if (l.role !== 'regulator') expect(nav).not.toContain('nav.overview');
-          await settled(page);
-          await shot(page, `10-home-${l.username}`);
-        } finally {
-          await context.close();
-        }
+        const page = await as(l.username);
+        await page.waitForURL(expected[l.role].path);
+        expect(await page.$$eval('[data-nav]', (els) => els.map((e) => e.getAttribute('data-nav')))).toEqual(expected[l.role].nav);
+        await context?.close();
       }
+    });
+
+    describe('regulator', () => {
+      it('should show the province overview of the latest published period', async () => {
+        const page = await as('regulator');
+        await visit(page, '/overview');
+        expect(await page.textContent('[data-testid=page-context]')).toMatch(/\d{4}Q\d/);
+        expect(await page.$$('[data-city]')).toHaveLength(16);
+        expect(await page.$$('app-top-bottom tr[data-unit]')).not.toHaveLength(0);
+        expect(await page.$$('app-chart canvas')).not.toHaveLength(0);
+        await shot(page, '20-regulator-overview');
+      });
+
+      it('should page, filter, sort and search the ranking board on the server', async () => {
+        const page = await as('regulator');
+        await visit(page, '/ranking?level=outlet&pageSize=50');
+        const rows = await page.$$('tr[data-unit]');
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows.length).toBeLessThanOrEqual(50);
+        await shot(page, '21-regulator-ranking');
+        const t0 = Date.now();
+        await page.click('th[data-sort=s2]');
+        await page.waitForURL(/sort=s2/);
+        await settled(page);
+        expect(Date.now() - t0).toBeLessThan(5000);
+        await page.fill('input[data-testid=f-search]', 'ICBC-370100');
+        await page.waitForURL(/q=ICBC-370100/);
+        await settled(page);
+        expect((await attrs(page, 'tr[data-unit]', 'data-unit')).every((c) => c.includes('ICBC-370100'))).toBe(true);
+        await page.fill('input[data-testid=f-search]', 'NO-SUCH-UNIT-XYZ');
+        await page.waitForSelector('[data-state=empty]');
+        await shot(page, '22-ranking-empty');
+      });
+
+      it('should explain a unit class by class', async () => {
+        const page = await as('regulator');
+        await visit(page, '/units/ICBC-370100');
+        expect(await page.textContent('[data-testid=unit-summary]')).toContain('ICBC');
+        expect(await page.$$('[data-testid=explain-table] tr[data-class]')).toHaveLength(10);
+        expect(await page.$$('app-chart canvas')).not.toHaveLength(0);
+        await shot(page, '23-regulator-unit');
+      });
+
+      it('should open any bank and show its branches against the ten classes', async () => {
+        const page = await as('regulator');
+        await visit(page, '/banks');
+        expect(await page.$$('[data-testid=bank-list] tr[data-bank]')).not.toHaveLength(0);
+        await shot(page, '24-regulator-banks');
+        await visit(page, '/banks/QDB');
+        expect(await page.$$('[data-testid=bank-units] tr[data-unit]')).not.toHaveLength(0);
+        await shot(page, '25-regulator-bank-qdb');
+      });
+
+      it('should list runs and diff two of them', async () => {
+        const page = await as('regulator');
+        await visit(page, '/runs');
+        expect(await page.$$('[data-testid=runs-table] tr[data-run]')).not.toHaveLength(0);
+        await shot(page, '26-regulator-runs');
+      });
+
+      it('should show the line of a bad row after an import, and import nothing', async () => {
+        const page = await as('regulator');
+        await visit(page, '/imports');
+        await page.setInputFiles('[data-testid=import-file]', {
+          name: 'institutions.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(BAD_INSTITUTIONS_CSV, 'utf8'),
+        });
+        await page.click('[data-testid=import-submit]');
+        await page.waitForSelector('[data-testid=import-status][data-status=failed]', { timeout: 60_000 });
+        const rows = await texts(page, '[data-testid=import-errors] tbody tr');
+        expect(rows.some((r) => r.includes('institutions.csv') && r.includes('3') && r.includes('opened_on'))).toBe(true);
+        await shot(page, '27-regulator-import-error');
+      });
+
+      it('should show the certification exercise as a pipeline', async () => {
+        const page = await as('regulator');
+        await visit(page, '/certification');
+        await shot(page, '28-regulator-certification');
+        expect(await page.$$('[data-testid=cert-timeline], [data-state=empty]')).not.toHaveLength(0);
+      });
+
+      it('should show loading and error states when the API is slow or failing', async () => {
+        const page = await as('regulator');
+        await visit(page, '/overview');
+        let mode: 'slow' | 'fail' = 'slow';
+        await page.route('**/api/results?*', async (route) => {
+          if (mode === 'fail') {
+            const body = JSON.stringify({ statusCode: 500, code: 'INTERNAL', message: 'internal error' });
+            await route.fulfill({ status: 500, contentType: 'application/json', body });
+            return;
+          }
+          await new Promise((r) => setTimeout(r, 1500));
+          // the page may have moved on (and the browser dropped the request) meanwhile
+          await route.continue().catch(() => undefined);
+        });
+        await page.click('[data-nav="nav.ranking"] a');
+        await page.waitForSelector('[data-state=loading]');
+        await shot(page, '29-state-loading', false);
+        mode = 'fail';
+        await page.reload();
+        await page.waitForSelector('[data-state=error]');
+        expect(await page.textContent('[data-state=error]')).toContain('重试');
+        await shot(page, '30-state-error', false);
+      });
+    });
+
+    describe('bank HQ', () => {
+      it('should see its own bank only', async () => {
+        const page = await as('icbc_hq');
+        await page.waitForURL(/\/banks\/ICBC$/);
+        await settled(page);
+        expect(await page.$$('[data-testid=bank-units] tr[data-unit]')).not.toHaveLength(0);
+        await shot(page, '40-bank-hq-home');
+        await visit(page, '/ranking?level=');
+        const banks = await page.$$eval('tr[data-unit] td:nth-child(4)', (els) => els.map((e) => (e.textContent ?? '').trim()));
+        expect(banks.length).toBeGreaterThan(0);
+        expect(new Set(banks)).toEqual(new Set(['ICBC']));
+        await shot(page, '41-bank-hq-ranking');
+        await visit(page, '/banks/QDB');
+        expect(await page.$$('[data-state=error]')).toHaveLength(1);
+        await visit(page, '/units/QDB');
+        expect(await page.$$('[data-state=error]')).toHaveLength(1);
+        await shot(page, '42-bank-hq-other-bank-refused');
+      });
+
+      it('should see the certification of its own units', async () => {
+        const page = await as('icbc_hq');
+        await visit(page, '/certification');
+        await shot(page, '43-bank-hq-certification');
+        const codes = await attrs(page, '[data-testid=cert-evaluation] tr[data-unit]', 'data-unit');
+        expect(codes.every((c) => c.startsWith('ICBC'))).toBe(true);
+      });
+    });
+
+    describe('branch', () => {
+      it('should see its unit and its subtree only', async () => {
+        const page = await as('icbc_jinan');
+        await page.waitForURL(/\/units\/ICBC-370100$/);
+        await settled(page);
+        expect(await page.$$('[data-testid=explain-table] tr[data-class]')).toHaveLength(10);
+        await shot(page, '50-branch-unit');
+        await visit(page, '/ranking?level=');
+        const codes = await attrs(page, 'tr[data-unit]', 'data-unit');
+        expect(codes.length).toBeGreaterThan(0);
+        expect(codes.every((c) => c.startsWith('ICBC-370100'))).toBe(true);
+        await shot(page, '51-branch-ranking');
+      });
+    });
+
+    describe('admin', () => {
+      it('should manage users, compare scheme versions and read the audit log', async () => {
+        const page = await as('admin');
+        await visit(page, '/admin');
+        expect(await texts(page, '[data-testid=users-table] tr[data-user] td:first-child')).toEqual(
+          expect.arrayContaining(['regulator', 'icbc_hq', 'icbc_jinan']),
+        );
+        await shot(page, '60-admin-users');
+        await page.click('.ant-tabs-tab:nth-child(2)');
+        await page.waitForSelector('[data-testid=scheme-compare]');
+        await shot(page, '61-admin-schemes');
+        await page.click('.ant-tabs-tab:nth-child(3)');
+        await page.waitForSelector('[data-testid=audit-table] tbody tr');
+        expect(await page.textContent('[data-testid=audit-table]')).toContain('auth.login');
+        await shot(page, '62-admin-audit');
+      });
     });
 
     it('should switch the language at run time and keep it after a reload', async () => {
-      const { context, page } = await newPage(browser, server.baseUrl);
-      try {
-        const l = login('admin');
-        await signIn(page, l.username, l.password);
-        const navText = () => page.textContent('[data-testid=nav]');
-        expect(await navText()).toContain('系统管理');
-        await page.click('[data-testid=lang-switch]');
-        await page.waitForFunction(() => document.documentElement.lang === 'en');
-        expect(await navText()).toContain('Admin');
-        await page.reload();
-        await page.waitForSelector('[data-testid=nav]');
-        expect(await navText()).toContain('Admin');
-        await shot(page, '11-english');
-      } finally {
-        await context.close();
-      }
+      const page = await as('regulator');
+      await visit(page, '/ranking');
+      const navText = (): Promise<string | null> => page.textContent('[data-testid=nav]');
+      expect(await navText()).toContain('排名榜');
+      await page.click('[data-testid=lang-switch]');
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      expect(await navText()).toContain('Ranking');
+      expect(await page.textContent('thead')).toContain('Composite');
+      await page.reload();
+      await page.waitForSelector('[data-testid=nav]');
+      expect(await navText()).toContain('Ranking');
+      await settled(page);
+      await shot(page, '70-english-ranking');
     });
 
     it('should sign out back to the login page and guard pages afterwards', async () => {
-      const { context, page } = await newPage(browser, server.baseUrl);
-      try {
-        const l = login('regulator');
-        await signIn(page, l.username, l.password);
-        await page.click('[data-testid=logout]');
-        await page.waitForSelector('[data-testid=login-form]');
-        await page.goto('/ranking');
-        await page.waitForSelector('[data-testid=login-form]');
-        expect(page.url()).toContain('returnUrl=%2Franking');
-      } finally {
-        await context.close();
-      }
+      const page = await as('regulator');
+      await page.click('[data-testid=logout]');
+      await page.waitForSelector('[data-testid=login-form]');
+      await page.goto('/ranking');
+      await page.waitForSelector('[data-testid=login-form]');
+      expect(page.url()).toContain('returnUrl=%2Franking');
     });
   });
 }

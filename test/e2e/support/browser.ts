@@ -21,6 +21,8 @@ export async function newPage(browser: Browser, baseUrl: string): Promise<{ cont
 }
 
 export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  // let chart animations (300 ms) finish so the picture shows the data
+  if (await page.$('app-chart canvas')) await page.waitForTimeout(600);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
@@ -38,4 +40,21 @@ export async function settled(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[data-state=loading], .ant-spin-spinning'), undefined, {
     timeout,
   });
+}
+
+/** Goes to a page of the app and waits until its blocks have loaded. */
+export async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.waitForSelector('[data-testid=nav]');
+  await settled(page);
+}
+
+/** The texts of every element matching a selector. */
+export async function texts(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? '').trim()));
+}
+
+/** The values of one attribute of every element matching a selector. */
+export async function attrs(page: Page, selector: string, name: string): Promise<string[]> {
+  return page.$$eval(selector, (els, n) => els.map((e) => e.getAttribute(n) ?? ''), name);
 }

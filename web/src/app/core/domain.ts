@@ -106,5 +106,5 @@ export const CLASS_WEIGHTS: Record<ClassCode, number> = Object.fromEntries(
 export function scoreShade(score: number | null | undefined, weight: number): string {
   if (score === null || score === undefined || !(weight > 0)) return 'transparent';
   const f = Math.max(0, Math.min(1, score / weight));
-  return `rgba(43, 108, 176, ${(0.06 + 0.5 * f).toFixed(3)})`;
+  return `rgba(43, 108, 176, ${(0.04 + 0.36 * f).toFixed(3)})`;
 }

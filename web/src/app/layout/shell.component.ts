@@ -13,6 +13,8 @@ import { I18nStore } from '../core/i18n/i18n.store';
 import { TPipe } from '../core/i18n/t.pipe';
 import { navFor } from './nav';
 
+const LATEST_PUBLISHED = 0;
+
 /** The frame of every signed-in page: menu by role, period and run picker, language, user. */
 @Component({
   selector: 'app-shell',
@@ -38,6 +40,8 @@ export class ShellComponent {
   protected readonly ctx = inject(ContextStore);
   protected readonly i18n = inject(I18nStore);
 
+  /** nz-select shows a null value as empty, so "latest published" is a sentinel run id */
+  protected readonly LATEST = LATEST_PUBLISHED;
   protected readonly nav = computed(() => navFor(this.auth.user()));
   /** Drafts are only worth previewing for those who publish (regulator) or run (admin). */
   protected readonly canPickDraft = computed(() => this.auth.hasRole('regulator', 'admin'));
@@ -63,8 +67,8 @@ export class ShellComponent {
     this.ctx.selectPeriod(p);
   }
 
-  protected onRun(id: number | null): void {
-    this.ctx.selectRun(id);
+  protected onRun(id: number): void {
+    this.ctx.selectRun(id === LATEST_PUBLISHED ? null : id);
   }
 
   protected logout(): void {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 
@@ -17,7 +17,7 @@ import { NgxEchartsDirective } from 'ngx-echarts';
         <span class="unit">{{ unit() }}</span>
       }
     </div>
-    <div class="canvas" echarts [options]="options()" [autoResize]="true" [style.height.px]="height()" [attr.aria-label]="title()"></div>
+    <div class="canvas" echarts [options]="shown()" [autoResize]="true" [style.height.px]="height()" [attr.aria-label]="title()"></div>
   `,
   styles: `
     :host { display: block; }
@@ -33,4 +33,6 @@ export class ChartComponent {
   readonly unit = input<string | null>(null);
   readonly options = input.required<EChartsCoreOption>();
   readonly height = input(260);
+  /** short animations: a dense tool is read, not watched */
+  protected readonly shown = computed<EChartsCoreOption>(() => ({ animationDuration: 300, animationDurationUpdate: 200, ...this.options() }));
 }

@@ -21,6 +21,9 @@ export class ContextStore {
     stream: () => this.api.periods().pipe(map((ps) => [...ps].sort((a, b) => comparePeriods(b.period, a.period)))),
   });
 
+  /** true until the periods are known: pages show a spinner, not an empty state, meanwhile */
+  readonly loading = computed(() => !this.active() || this.periodsResource.isLoading());
+
   readonly periods = computed<PeriodInfo[]>(() =>
     this.periodsResource.hasValue() ? (this.periodsResource.value() ?? []) : [],
   );

@@ -19,7 +19,7 @@ import { BankApiService } from './bank-api.service';
   template: `
     <app-page-head [title]="'nav.banks' | t"></app-page-head>
     <div class="card">
-      <app-state [loading]="heads.isLoading()" [error]="heads.error()" [empty]="!rows().length" (retry)="heads.reload()">
+      <app-state [loading]="heads.isLoading() || ctx.loading()" [error]="heads.error()" [empty]="!rows().length" (retry)="heads.reload()">
         <ng-template>
           <nz-table #t [nzData]="rows()" nzSize="small" [nzPageSize]="50" data-testid="bank-list">
             <thead>
@@ -57,7 +57,7 @@ import { BankApiService } from './bank-api.service';
 })
 export class BankListComponent {
   private readonly api = inject(BankApiService);
-  private readonly ctx = inject(ContextStore);
+  protected readonly ctx = inject(ContextStore);
   protected readonly heads = rxResource({
     params: () => {
       const period = this.ctx.period();

@@ -18,9 +18,12 @@ export class RankingApiService {
     return this.http.get<ResultsPageResponse>('/api/results', { params: toParams(q) });
   }
 
-  /** The current view (same filters and sort) as a file; resolves to the saved file name. */
-  export(q: ResultsQuery, format: 'csv' | 'xlsx'): Observable<string> {
-    const { page: _page, pageSize: _size, ...filters } = q;
-    return downloadFile(this.http, '/api/results/export', { ...filters, format }, `results-${q.period ?? 'run'}.${format}`);
+  /**
+   * The results export (data-format.md) of the run shown, within the caller's scope; resolves to
+   * the saved file name. The export endpoint takes the period and run only (it rejects list
+   * filters), so the file holds every unit of the run, not just the filtered page.
+   */
+  export(q: Pick<ResultsQuery, 'period' | 'runId'>, format: 'csv' | 'xlsx'): Observable<string> {
+    return downloadFile(this.http, '/api/results/export', { period: q.period, runId: q.runId, format }, `results-${q.period ?? 'run'}.${format}`);
   }
 }

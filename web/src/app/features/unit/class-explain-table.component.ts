@@ -4,7 +4,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { ClassValuePipe, NumberPipe, ScorePipe } from '../../core/format/format.pipes';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
-import { explainClass, formatPart } from './unit-explain';
+import { PART_NAMES, explainClass, formatPart } from './unit-explain';
 
 /** The ten classes of one unit: value, parts, peer and trend figures, points, and why, in words. */
 @Component({
@@ -32,7 +32,7 @@ import { explainClass, formatPart } from './unit-explain';
           <tr [attr.data-class]="r.c.code">
             <td class="cls"><b>{{ r.c.code }}</b> {{ 'class.' + r.c.code | t }}</td>
             <td class="num">{{ r.c.value | kval: r.c.code }}</td>
-            <td class="num parts">{{ r.num }}@if (r.den !== null) {<br /><span class="muted">/ {{ r.den }}</span>}</td>
+            <td class="num parts">{{ r.names?.[0] }} {{ r.num }}@if (r.den !== null) {<br /><span class="muted">/ {{ r.names?.[1] }} {{ r.den }}</span>}</td>
             <td class="num">{{ r.c.peerSize ?? '—' }}</td>
             <td class="num">{{ r.c.H | num: 3 }}</td>
             <td class="num">{{ r.c.m === null ? '—' : (r.c.m | kval: r.c.code) }}</td>
@@ -62,6 +62,7 @@ export class ClassExplainTableComponent {
     const t = this.i18n.t.bind(this.i18n);
     return e.classes.map((c) => ({
       c,
+      names: PART_NAMES[c.code],
       num: formatPart(c.code, c.numerator, lang),
       den: c.denominator === null ? null : formatPart(c.code, c.denominator, lang),
       why: explainClass(c, e.nplRatioAll, lang, t),

@@ -4,7 +4,11 @@ import type { Lang } from '../../core/i18n/i18n.store';
 
 type T = (key: string, params?: Record<string, string | number | null | undefined>) => string;
 
-const MONEY_PARTS: ReadonlySet<ClassCode> = new Set<ClassCode>(['K1', 'K2', 'K4', 'K7', 'K8', 'K10']);
+// K3's parts are the baselines S0 and A0 (yuan); K9's the mean rates rT and rA (percent).
+const MONEY_PARTS: ReadonlySet<ClassCode> = new Set<ClassCode>(['K1', 'K2', 'K3', 'K4', 'K7', 'K8', 'K10']);
+
+/** Names of the parts where the unit alone does not say what they are. */
+export const PART_NAMES: Partial<Record<ClassCode, [string, string]>> = { K3: ['S₀', 'A₀'], K9: ['rT', 'rA'] };
 const COUNT_PARTS: ReadonlySet<ClassCode> = new Set<ClassCode>(['K5', 'K6']);
 
 /** Numerator and denominator in their own unit (yuan for money shares, borrowers for K6). */

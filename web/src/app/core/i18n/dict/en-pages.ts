@@ -44,7 +44,7 @@ export const EN_PAGES: Record<keyof typeof ZH_CN_PAGES, string> = {
   'runTrigger.user': 'manual',
   'ranking.showScore': 'Scores',
   'ranking.showValue': 'Values',
-  'ranking.export': 'Export view',
+  'ranking.export': 'Export results',
   'ranking.exported': 'Saved {name}',
   'ranking.bankCode': 'Bank code',
   'ranking.search': 'Search code or name',

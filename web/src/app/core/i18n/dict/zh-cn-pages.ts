@@ -43,7 +43,7 @@ export const ZH_CN_PAGES = {
   'runTrigger.user': '手动',
   'ranking.showScore': '得分',
   'ranking.showValue': '指标值',
-  'ranking.export': '导出当前视图',
+  'ranking.export': '导出本期结果',
   'ranking.exported': '已导出 {name}',
   'ranking.bankCode': '银行代码',
   'ranking.search': '按机构代码或名称搜索',
