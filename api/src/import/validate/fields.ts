@@ -24,15 +24,15 @@ function show(raw: string): string {
 
 /**
  * Remembers values already found valid: a quarter of loans repeats a few thousand dates and one
- * period over and over, and checking a set is cheaper than the regex. Bounded, then reset.
+ * period over and over, and checking a set is cheaper than the regex. Bounded.
  */
 function memo(check: (raw: string) => string): (raw: string) => string {
-  let seen = new Set<string>();
+  const seen = new Set<string>();
   return (raw) => {
     if (seen.has(raw)) return raw;
     const ok = check(raw);
-    if (seen.size >= 50000) seen = new Set();
-    seen.add(raw);
+    // past the bound, check without remembering (refilling would thrash on many distinct values)
+    if (seen.size < 50000) seen.add(raw);
     return ok;
   };
 }
