@@ -3,6 +3,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findChromium } from '../support/browser';
 import { attrs, launch, newPage, settled, shot, signIn, texts, visit } from './support/browser';
 import { initialScripts } from './support/bundle';
+import type { ExplainResponse } from '@sci/shared';
+import { apiImport, apiJson, apiLogin, apiScoreAndPublish } from './support/api';
+import { bulkBank } from './support/bulk';
 import { BAD_INSTITUTIONS_CSV } from './support/data';
 import { type DemoLogin, type RunningServer, startServer } from './support/server';
 
@@ -273,6 +276,42 @@ if (executablePath) {
       expect(await navText()).toContain('Ranking');
       await settled(page);
       await shot(page, '70-english-ranking');
+    });
+
+    // Last: it adds a period (2026Q1) with a 2,800-outlet bank, which becomes the default period.
+    describe('ranking board at scale', () => {
+      it('should stay responsive with over 3,000 units, one server page at a time', async () => {
+        const admin = login('admin');
+        const reg = login('regulator');
+        const adminToken = await apiLogin(server.baseUrl, admin.username, admin.password);
+        const regToken = await apiLogin(server.baseUrl, reg.username, reg.password);
+        const ex = await apiJson<ExplainResponse>(server.baseUrl, regToken, '/results/ICBC-370100/explain?period=2025Q4');
+        const batch = await apiImport(server.baseUrl, adminToken, bulkBank(2800, '2026Q1', ex.topBorrowers[0].uscc));
+        expect(batch).toMatchObject({ status: 'succeeded', errorCount: 0 });
+        await apiScoreAndPublish(server.baseUrl, regToken, '2026Q1');
+
+        const page = await as('regulator');
+        const timed = async (f: () => Promise<unknown>): Promise<number> => {
+          const t0 = Date.now();
+          await f();
+          await settled(page);
+          return Date.now() - t0;
+        };
+        const open = await timed(() => visit(page, '/ranking?level=outlet&pageSize=100'));
+        const total = Number(((await page.textContent('[data-testid=total]')) ?? '').replace(/\D/g, ''));
+        expect(total).toBeGreaterThanOrEqual(3000);
+        expect(await page.$$('tr[data-unit]')).toHaveLength(100);
+        const last = await timed(() => page.click('.ant-pagination-item:nth-last-child(3)'));
+        const sort = await timed(() => page.click('th[data-sort=s1]'));
+        const search = await timed(async () => {
+          await page.fill('input[data-testid=f-search]', 'BULK-370200-00');
+          await page.waitForURL(/q=BULK-370200-00/);
+        });
+        expect(await page.$$('tr[data-unit]')).not.toHaveLength(0);
+        process.stdout.write(`ranking board, ${total} outlets: open ${open} ms, last page ${last} ms, sort ${sort} ms, search ${search} ms\n`);
+        for (const ms of [open, last, sort]) expect(ms).toBeLessThan(5000);
+        await shot(page, '80-ranking-3000-units', false);
+      });
     });
 
     it('should sign out back to the login page and guard pages afterwards', async () => {

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { Component, signal } from '@angular/core';
+import { Component, type ResourceStatus, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
 import { StateComponent } from './state.component';
@@ -15,6 +15,15 @@ class HostComponent {
   readonly error = signal<unknown>(undefined);
   readonly empty = signal(false);
   retries = 0;
+}
+
+@Component({
+  imports: [StateComponent],
+  template: `<app-state [resource]="res" [empty]="true"><ng-template><p>rows</p></ng-template></app-state>`,
+})
+class ResourceHostComponent {
+  readonly status = signal<ResourceStatus>('idle');
+  readonly res = { isLoading: () => false, status: () => this.status(), error: () => undefined };
 }
 
 describe(StateComponent.name, () => {
@@ -62,6 +71,16 @@ describe(StateComponent.name, () => {
     await update();
     expect(el.querySelector('[data-state=info]')?.textContent).toContain('该报告期尚无已发布的评估批次');
     expect(el.querySelector('[data-state=error]')).toBeNull();
+  });
+
+  it('should count a resource that has not started yet as loading, not as empty', async () => {
+    const fixture = TestBed.createComponent(ResourceHostComponent);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[data-state=loading]')).not.toBeNull();
+    fixture.componentInstance.status.set('resolved');
+    await fixture.whenStable();
+    expect(el.querySelector('[data-state=empty]')).not.toBeNull();
   });
 
   it('should render the content when there is data', async () => {

@@ -1,5 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, TemplateRef, computed, contentChild, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type ResourceStatus, TemplateRef, computed, contentChild, inject, input, output } from '@angular/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -54,7 +54,7 @@ const INFO_CODES: ReadonlySet<string> = new Set(['NO_PUBLISHED_RUN', 'PERIOD_NO_
         </div>
       }
       @default {
-        <nz-spin [nzSpinning]="loading()" [nzDelay]="150">
+        <nz-spin [nzSpinning]="busy()" [nzDelay]="150">
           <ng-container [ngTemplateOutlet]="content() ?? null"></ng-container>
         </nz-spin>
       }
@@ -74,6 +74,11 @@ export class StateComponent {
   private readonly i18n = inject(I18nStore);
   readonly loading = input(false);
   readonly error = input<unknown>(undefined);
+  /**
+   * A resource to follow instead of loading/error: it counts as loading until its first answer
+   * (a resource is 'idle' for a tick before its request starts), so no "empty" flashes first.
+   */
+  readonly resource = input<{ isLoading(): boolean; status(): ResourceStatus; error(): unknown } | null>(null);
   readonly empty = input(false);
   readonly emptyText = input<string | null>(null);
   readonly minHeight = input(120);
@@ -81,12 +86,17 @@ export class StateComponent {
 
   protected readonly content = contentChild(TemplateRef);
 
+  private readonly err = computed(() => this.error() ?? this.resource()?.error());
+  protected readonly busy = computed(() => {
+    const r = this.resource();
+    return this.loading() || (!!r && (r.isLoading() || r.status() === 'idle'));
+  });
   protected readonly view = computed<'info' | 'error' | 'loading' | 'empty' | 'content'>(() => {
-    const err = this.error();
+    const err = this.err();
     if (err) return INFO_CODES.has(errorCode(err) ?? '') ? 'info' : 'error';
-    if (this.empty()) return this.loading() ? 'loading' : 'empty';
+    if (this.empty()) return this.busy() ? 'loading' : 'empty';
     return 'content';
   });
-  protected readonly forbidden = computed(() => errorStatus(this.error()) === 403);
-  protected readonly message = computed(() => errorMessage(this.error(), this.i18n));
+  protected readonly forbidden = computed(() => errorStatus(this.err()) === 403);
+  protected readonly message = computed(() => errorMessage(this.err(), this.i18n));
 }

@@ -1,4 +1,4 @@
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { Injectable, type ResourceStatus, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { type PeriodInfo, type RunResponse, comparePeriods } from '@sci/shared';
 import { map } from 'rxjs';
@@ -60,6 +60,15 @@ export class ContextStore {
     if (!p) return null;
     return this.periods().find((x) => comparePeriods(x.period, p) < 0 && x.latestPublishedRun !== null) ?? null;
   });
+
+  /**
+   * Whether a block that depends on the period is still waiting: the periods are loading, its
+   * request is in flight, or its request has not started yet for a known period (the resource
+   * starts on the next tick; without this the page would flash "empty" in between).
+   */
+  pending(r: { isLoading(): boolean; status(): ResourceStatus }): boolean {
+    return this.loading() || r.isLoading() || (this.period() !== null && r.status() === 'idle');
+  }
 
   activate(): void {
     this.active.set(true);

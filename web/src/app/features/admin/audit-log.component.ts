@@ -32,7 +32,7 @@ import { AdminApiService, type AuditQuery } from './admin-api.service';
       <span>–</span>
       <input nz-input nzSize="small" type="date" class="w-date" [ngModel]="q().to ?? ''" (ngModelChange)="patch({ to: $event || undefined })" />
     </div>
-    <app-state [loading]="page.isLoading()" [error]="page.error()" [empty]="!rows().length" (retry)="page.reload()">
+    <app-state [resource]="page" [empty]="!rows().length" (retry)="page.reload()">
       <ng-template>
         <nz-table
           #t

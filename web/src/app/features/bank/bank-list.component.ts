@@ -19,7 +19,7 @@ import { BankApiService } from './bank-api.service';
   template: `
     <app-page-head [title]="'nav.banks' | t"></app-page-head>
     <div class="card">
-      <app-state [loading]="heads.isLoading() || ctx.loading()" [error]="heads.error()" [empty]="!rows().length" (retry)="heads.reload()">
+      <app-state [loading]="ctx.pending(heads)" [error]="heads.error()" [empty]="!rows().length" (retry)="heads.reload()">
         <ng-template>
           <nz-table #t [nzData]="rows()" nzSize="small" [nzPageSize]="50" data-testid="bank-list">
             <thead>

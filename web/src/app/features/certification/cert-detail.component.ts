@@ -15,7 +15,7 @@ import { CertificationApiService } from './certification-api.service';
   imports: [NgTemplateOutlet, ScorePipe, TPipe, StateComponent, OutcomeTagComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <app-state [loading]="res.isLoading()" [error]="res.error()" [empty]="!res.hasValue()" (retry)="res.reload()">
+    <app-state [resource]="res" [empty]="!res.hasValue()" (retry)="res.reload()">
       <ng-template>
         @let d = res.value()!;
         <div class="head">

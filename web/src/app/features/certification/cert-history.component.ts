@@ -14,7 +14,7 @@ import { OutcomeTagComponent } from './cert-outcome.component';
   imports: [DateTimePipe, TPipe, StateComponent, OutcomeTagComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <app-state [loading]="res.isLoading()" [error]="res.error()" [empty]="!res.hasValue() || !res.value()!.years.length" [emptyText]="'cert.noHistory' | t" (retry)="res.reload()" [minHeight]="60">
+    <app-state [resource]="res" [empty]="!res.hasValue() || !res.value()!.years.length" [emptyText]="'cert.noHistory' | t" (retry)="res.reload()" [minHeight]="60">
       <ng-template>
         @let h = res.value()!;
         <div class="now" data-testid="cert-now">

@@ -17,7 +17,7 @@ import { CertificationStore } from './certification.store';
   imports: [RouterLink, NzTableModule, DateTimePipe, TPipe, StateComponent, OutcomeTagComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <app-state [loading]="res.isLoading()" [error]="res.error()" [empty]="!res.hasValue()" (retry)="res.reload()">
+    <app-state [resource]="res" [empty]="!res.hasValue()" (retry)="res.reload()">
       <ng-template>
         @let l = res.value()!;
         <div class="head">

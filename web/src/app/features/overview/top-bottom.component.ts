@@ -16,7 +16,7 @@ import { OverviewApiService, type RunRef } from './overview-api.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2>{{ 'overview.topBottom' | t: { level: ('level.' + level() | t) } }}</h2>
-    <app-state [loading]="res.isLoading()" [error]="res.error()" [empty]="!res.hasValue() || !res.value()!.top.length" (retry)="res.reload()" [minHeight]="80">
+    <app-state [resource]="res" [empty]="!res.hasValue() || !res.value()!.top.length" (retry)="res.reload()" [minHeight]="80">
       <ng-template>
         @for (part of ['top', 'bottom']; track part) {
           <div class="part">{{ (part === 'top' ? 'overview.top' : 'overview.bottom') | t }}</div>

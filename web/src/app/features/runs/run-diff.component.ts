@@ -19,7 +19,7 @@ import { RunsApiService } from './runs-api.service';
   imports: [FormsModule, RouterLink, NzTableModule, NzSwitchModule, ScorePipe, TPipe, GradeTagComponent, RankChangeComponent, StateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <app-state [loading]="diff.isLoading()" [error]="diff.error()" [empty]="!diff.hasValue()" (retry)="diff.reload()">
+    <app-state [resource]="diff" [empty]="!diff.hasValue()" (retry)="diff.reload()">
       <ng-template>
         @let d = diff.value()!;
         <div class="summary" data-testid="diff-summary">

@@ -19,7 +19,7 @@ import { CertificationApiService } from '../certification/certification-api.serv
     <h2>{{ 'unit.certTitle' | t }}</h2>
     <app-cert-history [code]="code()"></app-cert-history>
     @if (latest(); as y) {
-      <app-state [loading]="detail.isLoading()" [error]="detail.error()" [empty]="!detail.hasValue()" [minHeight]="40">
+      <app-state [resource]="detail" [empty]="!detail.hasValue()" [minHeight]="40">
         <ng-template>
           @let d = detail.value()!;
           <div class="latest">
