@@ -28,7 +28,12 @@ export default [
   },
   {
     files: ['**/*.html'],
-    // Override or add rules here
-    rules: {},
+    rules: {
+      // ng-zorro's form controls are components; a <label> wrapping one labels it.
+      '@angular-eslint/template/label-has-associated-control': [
+        'error',
+        { controlComponents: ['nz-switch', 'nz-select', 'nz-input-number'] },
+      ],
+    },
   },
 ];

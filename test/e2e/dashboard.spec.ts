@@ -1,13 +1,31 @@
 import { resolve } from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findChromium } from '../support/browser';
-import { attrs, launch, newPage, settled, shot, signIn, texts, visit } from './support/browser';
+import {
+  attrs,
+  launch,
+  newPage,
+  settled,
+  shot,
+  signIn,
+  texts,
+  visit,
+} from './support/browser';
 import { initialScripts } from './support/bundle';
 import type { ExplainResponse } from '@sci/shared';
-import { apiImport, apiJson, apiLogin, apiScoreAndPublish } from './support/api';
+import {
+  apiImport,
+  apiJson,
+  apiLogin,
+  apiScoreAndPublish,
+} from './support/api';
 import { bulkBank } from './support/bulk';
 import { BAD_INSTITUTIONS_CSV } from './support/data';
-import { type DemoLogin, type RunningServer, startServer } from './support/server';
+import {
+  type DemoLogin,
+  type RunningServer,
+  startServer,
+} from './support/server';
 
 const WEB_DIST = resolve(__dirname, '../../dist/web/browser');
 const INITIAL_JS_GZIP_LIMIT = 400 * 1024;
@@ -18,7 +36,9 @@ describe('web initial bundle', () => {
     expect(scripts.length).toBeGreaterThan(0);
     const gzip = scripts.reduce((s, f) => s + f.gzip, 0);
     const raw = scripts.reduce((s, f) => s + f.raw, 0);
-    process.stdout.write(`initial JS: ${scripts.length} files, ${(raw / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip\n`);
+    process.stdout.write(
+      `initial JS: ${scripts.length} files, ${(raw / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip\n`,
+    );
     expect(gzip).toBeLessThan(INITIAL_JS_GZIP_LIMIT);
   });
 });
@@ -35,7 +55,10 @@ if (executablePath) {
 
     const login = (username: string): DemoLogin => {
       const l = server.logins.find((x) => x.username === username);
-      if (!l) throw new Error(`no demo login ${username}; server said:\n${server.output().slice(-3000)}`);
+      if (!l)
+        throw new Error(
+          `no demo login ${username}; server said:\n${server.output().slice(-3000)}`,
+        );
       return l;
     };
     /** A fresh browser context signed in as `username` (closed after the test). */
@@ -63,7 +86,9 @@ if (executablePath) {
     });
 
     it('should print a demo login for every role', () => {
-      expect(server.logins.map((l) => l.role)).toEqual(expect.arrayContaining(['regulator', 'admin', 'bank_hq', 'branch']));
+      expect(server.logins.map((l) => l.role)).toEqual(
+        expect.arrayContaining(['regulator', 'admin', 'bank_hq', 'branch']),
+      );
     });
 
     it('should refuse a wrong password with a message and stay on the login page', async () => {
@@ -76,22 +101,44 @@ if (executablePath) {
       await page.fill('#username', 'regulator');
       await page.fill('#password', 'wrong-password-1');
       await page.click('[data-testid=login-submit]');
-      expect(await page.textContent('[data-testid=login-error]')).toContain('用户名或密码错误');
+      expect(await page.textContent('[data-testid=login-error]')).toContain(
+        '用户名或密码错误',
+      );
       expect(page.url()).toContain('/login');
       await shot(page, '01-login-error');
     });
 
     it('should land each role on its home page with its own menu', async () => {
       const expected: Record<string, { path: RegExp; nav: string[] }> = {
-        regulator: { path: /\/overview$/, nav: ['nav.overview', 'nav.ranking', 'nav.banks', 'nav.certification', 'nav.runs', 'nav.imports'] },
-        admin: { path: /\/admin$/, nav: ['nav.runs', 'nav.imports', 'nav.admin'] },
-        bank_hq: { path: /\/banks\/[^/]+$/, nav: ['nav.ranking', 'nav.bank', 'nav.certification'] },
+        regulator: {
+          path: /\/overview$/,
+          nav: [
+            'nav.overview',
+            'nav.ranking',
+            'nav.banks',
+            'nav.certification',
+            'nav.runs',
+            'nav.imports',
+          ],
+        },
+        admin: {
+          path: /\/admin$/,
+          nav: ['nav.runs', 'nav.imports', 'nav.admin'],
+        },
+        bank_hq: {
+          path: /\/banks\/[^/]+$/,
+          nav: ['nav.ranking', 'nav.bank', 'nav.certification'],
+        },
         branch: { path: /\/units\/[^/]+$/, nav: ['nav.ranking', 'nav.myUnit'] },
       };
       for (const l of server.logins) {
         const page = await as(l.username);
         await page.waitForURL(expected[l.role].path);
-        expect(await page.$$eval('[data-nav]', (els) => els.map((e) => e.getAttribute('data-nav')))).toEqual(expected[l.role].nav);
+        expect(
+          await page.$$eval('[data-nav]', (els) =>
+            els.map((e) => e.getAttribute('data-nav')),
+          ),
+        ).toEqual(expected[l.role].nav);
         await context?.close();
       }
     });
@@ -100,9 +147,13 @@ if (executablePath) {
       it('should show the province overview of the latest published period', async () => {
         const page = await as('regulator');
         await visit(page, '/overview');
-        expect(await page.textContent('[data-testid=page-context]')).toMatch(/\d{4}Q\d/);
+        expect(await page.textContent('[data-testid=page-context]')).toMatch(
+          /\d{4}Q\d/,
+        );
         expect(await page.$$('[data-city]')).toHaveLength(16);
-        expect(await page.$$('app-top-bottom tr[data-unit]')).not.toHaveLength(0);
+        expect(await page.$$('app-top-bottom tr[data-unit]')).not.toHaveLength(
+          0,
+        );
         expect(await page.$$('app-chart canvas')).not.toHaveLength(0);
         await shot(page, '20-regulator-overview');
       });
@@ -122,7 +173,11 @@ if (executablePath) {
         await page.fill('input[data-testid=f-search]', 'ICBC-370100');
         await page.waitForURL(/q=ICBC-370100/);
         await settled(page);
-        expect((await attrs(page, 'tr[data-unit]', 'data-unit')).every((c) => c.includes('ICBC-370100'))).toBe(true);
+        expect(
+          (await attrs(page, 'tr[data-unit]', 'data-unit')).every((c) =>
+            c.includes('ICBC-370100'),
+          ),
+        ).toBe(true);
         await page.fill('input[data-testid=f-search]', 'NO-SUCH-UNIT-XYZ');
         await page.waitForSelector('[data-state=empty]');
         await shot(page, '22-ranking-empty');
@@ -131,8 +186,12 @@ if (executablePath) {
       it('should explain a unit class by class', async () => {
         const page = await as('regulator');
         await visit(page, '/units/ICBC-370100');
-        expect(await page.textContent('[data-testid=unit-summary]')).toContain('ICBC');
-        expect(await page.$$('[data-testid=explain-table] tr[data-class]')).toHaveLength(10);
+        expect(await page.textContent('[data-testid=unit-summary]')).toContain(
+          'ICBC',
+        );
+        expect(
+          await page.$$('[data-testid=explain-table] tr[data-class]'),
+        ).toHaveLength(10);
         expect(await page.$$('app-chart canvas')).not.toHaveLength(0);
         await shot(page, '23-regulator-unit');
       });
@@ -140,17 +199,23 @@ if (executablePath) {
       it('should open any bank and show its branches against the ten classes', async () => {
         const page = await as('regulator');
         await visit(page, '/banks');
-        expect(await page.$$('[data-testid=bank-list] tr[data-bank]')).not.toHaveLength(0);
+        expect(
+          await page.$$('[data-testid=bank-list] tr[data-bank]'),
+        ).not.toHaveLength(0);
         await shot(page, '24-regulator-banks');
         await visit(page, '/banks/QDB');
-        expect(await page.$$('[data-testid=bank-units] tr[data-unit]')).not.toHaveLength(0);
+        expect(
+          await page.$$('[data-testid=bank-units] tr[data-unit]'),
+        ).not.toHaveLength(0);
         await shot(page, '25-regulator-bank-qdb');
       });
 
       it('should list runs and diff two of them', async () => {
         const page = await as('regulator');
         await visit(page, '/runs');
-        expect(await page.$$('[data-testid=runs-table] tr[data-run]')).not.toHaveLength(0);
+        expect(
+          await page.$$('[data-testid=runs-table] tr[data-run]'),
+        ).not.toHaveLength(0);
         await shot(page, '26-regulator-runs');
       });
 
@@ -163,9 +228,19 @@ if (executablePath) {
           buffer: Buffer.from(BAD_INSTITUTIONS_CSV, 'utf8'),
         });
         await page.click('[data-testid=import-submit]');
-        await page.waitForSelector('[data-testid=import-status][data-status=failed]', { timeout: 60_000 });
+        await page.waitForSelector(
+          '[data-testid=import-status][data-status=failed]',
+          { timeout: 60_000 },
+        );
         const rows = await texts(page, '[data-testid=import-errors] tbody tr');
-        expect(rows.some((r) => r.includes('institutions.csv') && r.includes('3') && r.includes('opened_on'))).toBe(true);
+        expect(
+          rows.some(
+            (r) =>
+              r.includes('institutions.csv') &&
+              r.includes('3') &&
+              r.includes('opened_on'),
+          ),
+        ).toBe(true);
         await shot(page, '27-regulator-import-error');
       });
 
@@ -173,7 +248,9 @@ if (executablePath) {
         const page = await as('regulator');
         await visit(page, '/certification');
         await shot(page, '28-regulator-certification');
-        expect(await page.$$('[data-testid=cert-timeline], [data-state=empty]')).not.toHaveLength(0);
+        expect(
+          await page.$$('[data-testid=cert-timeline], [data-state=empty]'),
+        ).not.toHaveLength(0);
       });
 
       it('should show loading and error states when the API is slow or failing', async () => {
@@ -182,8 +259,16 @@ if (executablePath) {
         let mode: 'slow' | 'fail' = 'slow';
         await page.route('**/api/results?*', async (route) => {
           if (mode === 'fail') {
-            const body = JSON.stringify({ statusCode: 500, code: 'INTERNAL', message: 'internal error' });
-            await route.fulfill({ status: 500, contentType: 'application/json', body });
+            const body = JSON.stringify({
+              statusCode: 500,
+              code: 'INTERNAL',
+              message: 'internal error',
+            });
+            await route.fulfill({
+              status: 500,
+              contentType: 'application/json',
+              body,
+            });
             return;
           }
           await new Promise((r) => setTimeout(r, 1500));
@@ -206,10 +291,15 @@ if (executablePath) {
         const page = await as('icbc_hq');
         await page.waitForURL(/\/banks\/ICBC$/);
         await settled(page);
-        expect(await page.$$('[data-testid=bank-units] tr[data-unit]')).not.toHaveLength(0);
+        expect(
+          await page.$$('[data-testid=bank-units] tr[data-unit]'),
+        ).not.toHaveLength(0);
         await shot(page, '40-bank-hq-home');
         await visit(page, '/ranking?level=');
-        const banks = await page.$$eval('tr[data-unit] td:nth-child(4)', (els) => els.map((e) => (e.textContent ?? '').trim()));
+        const banks = await page.$$eval(
+          'tr[data-unit] td:nth-child(4)',
+          (els) => els.map((e) => (e.textContent ?? '').trim()),
+        );
         expect(banks.length).toBeGreaterThan(0);
         expect(new Set(banks)).toEqual(new Set(['ICBC']));
         await shot(page, '41-bank-hq-ranking');
@@ -224,7 +314,11 @@ if (executablePath) {
         const page = await as('icbc_hq');
         await visit(page, '/certification');
         await shot(page, '43-bank-hq-certification');
-        const codes = await attrs(page, '[data-testid=cert-evaluation] tr[data-unit]', 'data-unit');
+        const codes = await attrs(
+          page,
+          '[data-testid=cert-evaluation] tr[data-unit]',
+          'data-unit',
+        );
         expect(codes.every((c) => c.startsWith('ICBC'))).toBe(true);
       });
     });
@@ -234,7 +328,9 @@ if (executablePath) {
         const page = await as('icbc_jinan');
         await page.waitForURL(/\/units\/ICBC-370100$/);
         await settled(page);
-        expect(await page.$$('[data-testid=explain-table] tr[data-class]')).toHaveLength(10);
+        expect(
+          await page.$$('[data-testid=explain-table] tr[data-class]'),
+        ).toHaveLength(10);
         await shot(page, '50-branch-unit');
         await visit(page, '/ranking?level=');
         const codes = await attrs(page, 'tr[data-unit]', 'data-unit');
@@ -248,7 +344,12 @@ if (executablePath) {
       it('should manage users, compare scheme versions and read the audit log', async () => {
         const page = await as('admin');
         await visit(page, '/admin');
-        expect(await texts(page, '[data-testid=users-table] tr[data-user] td:first-child')).toEqual(
+        expect(
+          await texts(
+            page,
+            '[data-testid=users-table] tr[data-user] td:first-child',
+          ),
+        ).toEqual(
           expect.arrayContaining(['regulator', 'icbc_hq', 'icbc_jinan']),
         );
         await shot(page, '60-admin-users');
@@ -257,7 +358,9 @@ if (executablePath) {
         await shot(page, '61-admin-schemes');
         await page.click('.ant-tabs-tab:nth-child(3)');
         await page.waitForSelector('[data-testid=audit-table] tbody tr');
-        expect(await page.textContent('[data-testid=audit-table]')).toContain('auth.login');
+        expect(await page.textContent('[data-testid=audit-table]')).toContain(
+          'auth.login',
+        );
         await shot(page, '62-admin-audit');
       });
     });
@@ -265,7 +368,8 @@ if (executablePath) {
     it('should switch the language at run time and keep it after a reload', async () => {
       const page = await as('regulator');
       await visit(page, '/ranking');
-      const navText = (): Promise<string | null> => page.textContent('[data-testid=nav]');
+      const navText = (): Promise<string | null> =>
+        page.textContent('[data-testid=nav]');
       expect(await navText()).toContain('排名榜');
       await page.click('[data-testid=lang-switch]');
       await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -283,10 +387,26 @@ if (executablePath) {
       it('should stay responsive with over 3,000 units, one server page at a time', async () => {
         const admin = login('admin');
         const reg = login('regulator');
-        const adminToken = await apiLogin(server.baseUrl, admin.username, admin.password);
-        const regToken = await apiLogin(server.baseUrl, reg.username, reg.password);
-        const ex = await apiJson<ExplainResponse>(server.baseUrl, regToken, '/results/ICBC-370100/explain?period=2025Q4');
-        const batch = await apiImport(server.baseUrl, adminToken, bulkBank(2800, '2026Q1', ex.topBorrowers[0].uscc));
+        const adminToken = await apiLogin(
+          server.baseUrl,
+          admin.username,
+          admin.password,
+        );
+        const regToken = await apiLogin(
+          server.baseUrl,
+          reg.username,
+          reg.password,
+        );
+        const ex = await apiJson<ExplainResponse>(
+          server.baseUrl,
+          regToken,
+          '/results/ICBC-370100/explain?period=2025Q4',
+        );
+        const batch = await apiImport(
+          server.baseUrl,
+          adminToken,
+          bulkBank(2800, '2026Q1', ex.topBorrowers[0].uscc),
+        );
         expect(batch).toMatchObject({ status: 'succeeded', errorCount: 0 });
         await apiScoreAndPublish(server.baseUrl, regToken, '2026Q1');
 
@@ -297,18 +417,29 @@ if (executablePath) {
           await settled(page);
           return Date.now() - t0;
         };
-        const open = await timed(() => visit(page, '/ranking?level=outlet&pageSize=100'));
-        const total = Number(((await page.textContent('[data-testid=total]')) ?? '').replace(/\D/g, ''));
+        const open = await timed(() =>
+          visit(page, '/ranking?level=outlet&pageSize=100'),
+        );
+        const total = Number(
+          ((await page.textContent('[data-testid=total]')) ?? '').replace(
+            /\D/g,
+            '',
+          ),
+        );
         expect(total).toBeGreaterThanOrEqual(3000);
         expect(await page.$$('tr[data-unit]')).toHaveLength(100);
-        const last = await timed(() => page.click('.ant-pagination-item:nth-last-child(3)'));
+        const last = await timed(() =>
+          page.click('.ant-pagination-item:nth-last-child(3)'),
+        );
         const sort = await timed(() => page.click('th[data-sort=s1]'));
         const search = await timed(async () => {
           await page.fill('input[data-testid=f-search]', 'BULK-370200-00');
           await page.waitForURL(/q=BULK-370200-00/);
         });
         expect(await page.$$('tr[data-unit]')).not.toHaveLength(0);
-        process.stdout.write(`ranking board, ${total} outlets: open ${open} ms, last page ${last} ms, sort ${sort} ms, search ${search} ms\n`);
+        process.stdout.write(
+          `ranking board, ${total} outlets: open ${open} ms, last page ${last} ms, sort ${sort} ms, search ${search} ms\n`,
+        );
         for (const ms of [open, last, sort]) expect(ms).toBeLessThan(5000);
         await shot(page, '80-ranking-3000-units', false);
       });

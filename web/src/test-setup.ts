@@ -17,7 +17,8 @@ class NoopResizeObserver {
     /* nothing to observe in jsdom */
   }
 }
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??=
+  NoopResizeObserver;
 
 // ng-zorro reads matchMedia for responsive components; jsdom lacks it.
 if (!window.matchMedia) {

@@ -37,7 +37,9 @@ export function parseLogins(out: string): DemoLogin[] {
   if (idx < 0) return [];
   const logins: DemoLogin[] = [];
   for (const line of out.slice(idx).split('\n').slice(1)) {
-    const m = /^\s{2,}(\S+)\s+(\S+)\s+(regulator|bank_hq|branch|admin)\b/.exec(line);
+    const m = /^\s{2,}(\S+)\s+(\S+)\s+(regulator|bank_hq|branch|admin)\b/.exec(
+      line,
+    );
     if (!m) {
       if (logins.length) break;
       continue;
@@ -55,7 +57,9 @@ export async function startServer(timeoutMs = 240_000): Promise<RunningServer> {
   const main = join(ROOT, 'dist/api/main.js');
   const web = join(ROOT, 'dist/web/browser/index.html');
   if (!existsSync(main) || !existsSync(web)) {
-    throw new Error('dist/api or dist/web missing: build first (npx nx run-many -t build -p api,web)');
+    throw new Error(
+      'dist/api or dist/web missing: build first (npx nx run-many -t build -p api,web)',
+    );
   }
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'sci-e2e-'));
@@ -104,11 +108,15 @@ export async function startServer(timeoutMs = 240_000): Promise<RunningServer> {
   while (!out.includes('is up')) {
     if (exited !== null) {
       await stop();
-      throw new Error(`server exited with ${exited} before it was up:\n${out.slice(-4000)}`);
+      throw new Error(
+        `server exited with ${exited} before it was up:\n${out.slice(-4000)}`,
+      );
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`server not up after ${timeoutMs} ms:\n${out.slice(-4000)}`);
+      throw new Error(
+        `server not up after ${timeoutMs} ms:\n${out.slice(-4000)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -1,4 +1,8 @@
-import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import {
+  provideHttpClient,
+  withFetch,
+  withInterceptors,
+} from '@angular/common/http';
 import {
   ApplicationConfig,
   inject,
@@ -26,7 +30,9 @@ export const appConfig: ApplicationConfig = {
     provideNzIcons(APP_ICONS),
     provideNzConfig({ table: { nzSize: 'small' } }),
     // ECharts (about 1 MB) is fetched only when the first chart is drawn.
-    provideEchartsCore({ echarts: () => import('./charts/echarts-setup').then((m) => m.default) }),
+    provideEchartsCore({
+      echarts: () => import('./charts/echarts-setup').then((m) => m.default),
+    }),
     // Apply the stored language (document lang, ng-zorro locale) before the first render.
     provideAppInitializer(() => {
       inject(I18nStore);

@@ -13,12 +13,19 @@ describe(App.name, () => {
   it('should send a visitor who is not signed in to the login page', async () => {
     TestBed.configureTestingModule({
       imports: [App],
-      providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS)],
+      providers: [
+        provideRouter(appRoutes),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzIcons(APP_ICONS),
+      ],
     });
     const fixture = TestBed.createComponent(App);
     await TestBed.inject(Router).navigateByUrl('/ranking');
     await fixture.whenStable();
     expect(TestBed.inject(Router).url).toBe('/login?returnUrl=%2Franking');
-    expect((fixture.nativeElement as HTMLElement).querySelector('h1')?.textContent).toContain('科技金融');
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector('h1')?.textContent,
+    ).toContain('科技金融');
   });
 });

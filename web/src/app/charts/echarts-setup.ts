@@ -3,7 +3,15 @@
  * registered, and this module is imported lazily (see app.config.ts), so none of it weighs on the
  * first load. Add a chart type here when a page needs a new one.
  */
-import { BarChart, BoxplotChart, HeatmapChart, LineChart, PieChart, RadarChart, ScatterChart } from 'echarts/charts';
+import {
+  BarChart,
+  BoxplotChart,
+  HeatmapChart,
+  LineChart,
+  PieChart,
+  RadarChart,
+  ScatterChart,
+} from 'echarts/charts';
 import {
   DatasetComponent,
   GridComponent,

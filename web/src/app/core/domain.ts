@@ -1,4 +1,10 @@
-import { CLASS_CODES, type CertificationOutcome, type ClassCode, type Grade, SCHEME_SDTF_2025 } from '@sci/shared';
+import {
+  CLASS_CODES,
+  type CertificationOutcome,
+  type ClassCode,
+  type Grade,
+  SCHEME_SDTF_2025,
+} from '@sci/shared';
 
 /**
  * Visual vocabulary shared by tables, tags and charts, so 优秀 is the same green on every page.
@@ -43,7 +49,11 @@ export const SERIES_COLORS = [
  * The 16 prefecture-level cities of Shandong with their GB/T 2260 codes (莱芜 370120 merged into
  * 济南 in 2019, so there is no 371200).
  */
-export const SHANDONG_CITIES: readonly { code: string; zh: string; en: string }[] = [
+export const SHANDONG_CITIES: readonly {
+  code: string;
+  zh: string;
+  en: string;
+}[] = [
   { code: '370100', zh: '济南', en: 'Jinan' },
   { code: '370200', zh: '青岛', en: 'Qingdao' },
   { code: '370300', zh: '淄博', en: 'Zibo' },
@@ -65,7 +75,10 @@ export const SHANDONG_CITIES: readonly { code: string; zh: string; en: string }[
 const CITY_BY_CODE = new Map(SHANDONG_CITIES.map((c) => [c.code, c]));
 
 /** City name for a region code; an unknown code is shown as is. */
-export function cityName(code: string | null | undefined, lang: 'zh-CN' | 'en'): string {
+export function cityName(
+  code: string | null | undefined,
+  lang: 'zh-CN' | 'en',
+): string {
   if (!code) return '—';
   const c = CITY_BY_CODE.get(code);
   return c ? (lang === 'en' ? c.en : c.zh) : code;
@@ -103,8 +116,12 @@ export const CLASS_WEIGHTS: Record<ClassCode, number> = Object.fromEntries(
 ) as Record<ClassCode, number>;
 
 /** A light blue whose strength grows with the share of the class's points obtained. */
-export function scoreShade(score: number | null | undefined, weight: number): string {
-  if (score === null || score === undefined || !(weight > 0)) return 'transparent';
+export function scoreShade(
+  score: number | null | undefined,
+  weight: number,
+): string {
+  if (score === null || score === undefined || !(weight > 0))
+    return 'transparent';
   const f = Math.max(0, Math.min(1, score / weight));
   return `rgba(43, 108, 176, ${(0.04 + 0.36 * f).toFixed(3)})`;
 }

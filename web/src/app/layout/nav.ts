@@ -15,8 +15,18 @@ export interface NavItem {
 export function navFor(user: SessionUser | null): NavItem[] {
   if (!user) return [];
   const items: (NavItem & { roles: Role[] })[] = [
-    { key: 'nav.overview', icon: 'dashboard', path: '/overview', roles: ['regulator'] },
-    { key: 'nav.ranking', icon: 'ordered-list', path: '/ranking', roles: ['regulator', 'bank_hq', 'branch'] },
+    {
+      key: 'nav.overview',
+      icon: 'dashboard',
+      path: '/overview',
+      roles: ['regulator'],
+    },
+    {
+      key: 'nav.ranking',
+      icon: 'ordered-list',
+      path: '/ranking',
+      roles: ['regulator', 'bank_hq', 'branch'],
+    },
     { key: 'nav.banks', icon: 'bank', path: '/banks', roles: ['regulator'] },
     {
       key: 'nav.bank',
@@ -30,10 +40,27 @@ export function navFor(user: SessionUser | null): NavItem[] {
       path: `/units/${encodeURIComponent(user.unitCode ?? '')}`,
       roles: user.unitCode ? ['branch'] : [],
     },
-    { key: 'nav.certification', icon: 'safety-certificate', path: '/certification', roles: ['regulator', 'bank_hq'] },
-    { key: 'nav.runs', icon: 'history', path: '/runs', roles: ['regulator', 'admin'] },
-    { key: 'nav.imports', icon: 'cloud-upload', path: '/imports', roles: ['regulator', 'admin'] },
+    {
+      key: 'nav.certification',
+      icon: 'safety-certificate',
+      path: '/certification',
+      roles: ['regulator', 'bank_hq'],
+    },
+    {
+      key: 'nav.runs',
+      icon: 'history',
+      path: '/runs',
+      roles: ['regulator', 'admin'],
+    },
+    {
+      key: 'nav.imports',
+      icon: 'cloud-upload',
+      path: '/imports',
+      roles: ['regulator', 'admin'],
+    },
     { key: 'nav.admin', icon: 'setting', path: '/admin', roles: ['admin'] },
   ];
-  return items.filter((i) => i.roles.includes(user.role)).map(({ key, icon, path }) => ({ key, icon, path }));
+  return items
+    .filter((i) => i.roles.includes(user.role))
+    .map(({ key, icon, path }) => ({ key, icon, path }));
 }

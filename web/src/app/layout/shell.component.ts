@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -44,11 +49,15 @@ export class ShellComponent {
   protected readonly LATEST = LATEST_PUBLISHED;
   protected readonly nav = computed(() => navFor(this.auth.user()));
   /** Drafts are only worth previewing for those who publish (regulator) or run (admin). */
-  protected readonly canPickDraft = computed(() => this.auth.hasRole('regulator', 'admin'));
+  protected readonly canPickDraft = computed(() =>
+    this.auth.hasRole('regulator', 'admin'),
+  );
   protected readonly runOptions = computed(() =>
     this.ctx
       .runs()
-      .filter((r) => r.status === 'succeeded' && (r.published || this.canPickDraft()))
+      .filter(
+        (r) => r.status === 'succeeded' && (r.published || this.canPickDraft()),
+      )
       .sort((a, b) => b.id - a.id),
   );
   protected readonly scopeLabel = computed(() => {

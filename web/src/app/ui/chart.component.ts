@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 
@@ -17,14 +22,37 @@ import { NgxEchartsDirective } from 'ngx-echarts';
         <span class="unit">{{ unit() }}</span>
       }
     </div>
-    <div class="canvas" echarts [options]="shown()" [autoResize]="true" [style.height.px]="height()" [attr.aria-label]="title()"></div>
+    <div
+      class="canvas"
+      echarts
+      [options]="shown()"
+      [autoResize]="true"
+      [style.height.px]="height()"
+      [attr.aria-label]="title()"
+    ></div>
   `,
   styles: `
-    :host { display: block; }
-    .head { display: flex; align-items: baseline; gap: 8px; margin-bottom: 4px; }
-    .title { font-weight: 600; font-size: 13px; color: #1f1f1f; }
-    .unit { font-size: 12px; color: #8c8c8c; }
-    .canvas { width: 100%; }
+    :host {
+      display: block;
+    }
+    .head {
+      display: flex;
+      align-items: baseline;
+      gap: 8px;
+      margin-bottom: 4px;
+    }
+    .title {
+      font-weight: 600;
+      font-size: 13px;
+      color: #1f1f1f;
+    }
+    .unit {
+      font-size: 12px;
+      color: #8c8c8c;
+    }
+    .canvas {
+      width: 100%;
+    }
   `,
 })
 export class ChartComponent {
@@ -34,5 +62,9 @@ export class ChartComponent {
   readonly options = input.required<EChartsCoreOption>();
   readonly height = input(260);
   /** short animations: a dense tool is read, not watched */
-  protected readonly shown = computed<EChartsCoreOption>(() => ({ animationDuration: 300, animationDurationUpdate: 200, ...this.options() }));
+  protected readonly shown = computed<EChartsCoreOption>(() => ({
+    animationDuration: 300,
+    animationDurationUpdate: 200,
+    ...this.options(),
+  }));
 }

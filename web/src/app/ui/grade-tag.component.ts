@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import type { Grade } from '@sci/shared';
 import { gradeColor } from '../core/domain';
 import { TPipe } from '../core/i18n/t.pipe';
@@ -8,12 +13,24 @@ import { TPipe } from '../core/i18n/t.pipe';
   selector: 'app-grade',
   imports: [TPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<span class="grade" [style.background]="color()" [attr.data-grade]="grade() ?? 'none'">{{
-    grade() ? ('grade.' + grade() | t) : ('common.notScored' | t)
-  }}</span>`,
+  template: `<span
+    class="grade"
+    [style.background]="color()"
+    [attr.data-grade]="grade() ?? 'none'"
+    >{{ grade() ? ('grade.' + grade() | t) : ('common.notScored' | t) }}</span
+  >`,
   styles: `
-    .grade { display: inline-block; min-width: 44px; padding: 0 6px; border-radius: 3px; color: #fff;
-      font-size: 12px; line-height: 20px; text-align: center; white-space: nowrap; }
+    .grade {
+      display: inline-block;
+      min-width: 44px;
+      padding: 0 6px;
+      border-radius: 3px;
+      color: #fff;
+      font-size: 12px;
+      line-height: 20px;
+      text-align: center;
+      white-space: nowrap;
+    }
   `,
 })
 export class GradeTagComponent {

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  input,
+} from '@angular/core';
 import { ContextStore } from '../core/context/context.store';
 import { TPipe } from '../core/i18n/t.pipe';
 
@@ -18,7 +23,9 @@ import { TPipe } from '../core/i18n/t.pipe';
           {{ ctx.period() }}
           @if (ctx.runId(); as id) {
             · {{ 'shell.run' | t }} #{{ id }}
-            @if (ctx.isLatestPublished()) { ({{ 'shell.latestPublished' | t }}) }
+            @if (ctx.isLatestPublished()) {
+              ({{ 'shell.latestPublished' | t }})
+            }
           } @else {
             · {{ 'shell.noPublished' | t }}
           }
@@ -28,12 +35,39 @@ import { TPipe } from '../core/i18n/t.pipe';
     <div class="actions"><ng-content></ng-content></div>
   `,
   styles: `
-    :host { display: flex; align-items: center; justify-content: space-between; gap: 12px; margin-bottom: 12px; flex-wrap: wrap; }
-    .titles { display: flex; align-items: baseline; gap: 10px; flex-wrap: wrap; min-width: 0; }
-    h1 { margin: 0; font-size: 18px; font-weight: 600; }
-    .sub { color: #595959; }
-    .ctx { color: #8c8c8c; font-size: 12px; }
-    .actions { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+    :host {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 12px;
+      margin-bottom: 12px;
+      flex-wrap: wrap;
+    }
+    .titles {
+      display: flex;
+      align-items: baseline;
+      gap: 10px;
+      flex-wrap: wrap;
+      min-width: 0;
+    }
+    h1 {
+      margin: 0;
+      font-size: 18px;
+      font-weight: 600;
+    }
+    .sub {
+      color: #595959;
+    }
+    .ctx {
+      color: #8c8c8c;
+      font-size: 12px;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      flex-wrap: wrap;
+    }
   `,
 })
 export class PageHeadComponent {

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 
 /**
  * Movement of a rank since the previous period: ▲3 when the unit climbed three places (rank
@@ -8,14 +13,33 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
   selector: 'app-rank-change',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `@switch (dir()) {
-    @case ('up') { <span class="up" [attr.aria-label]="'+' + abs()">▲{{ abs() }}</span> }
-    @case ('down') { <span class="down" [attr.aria-label]="'-' + abs()">▼{{ abs() }}</span> }
-    @case ('same') { <span class="same">–</span> }
-    @default { <span class="none"></span> }
+    @case ('up') {
+      <span class="up" [attr.aria-label]="'+' + abs()">▲{{ abs() }}</span>
+    }
+    @case ('down') {
+      <span class="down" [attr.aria-label]="'-' + abs()">▼{{ abs() }}</span>
+    }
+    @case ('same') {
+      <span class="same">–</span>
+    }
+    @default {
+      <span class="none"></span>
+    }
   }`,
   styles: `
-    :host { font-variant-numeric: tabular-nums; font-size: 12px; }
-    .up { color: #1f7a3a; } .down { color: #c0392b; } .same { color: #8c8c8c; }
+    :host {
+      font-variant-numeric: tabular-nums;
+      font-size: 12px;
+    }
+    .up {
+      color: #1f7a3a;
+    }
+    .down {
+      color: #c0392b;
+    }
+    .same {
+      color: #8c8c8c;
+    }
   `,
 })
 export class RankChangeComponent {

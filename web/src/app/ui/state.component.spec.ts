@@ -6,7 +6,12 @@ import { StateComponent } from './state.component';
 
 @Component({
   imports: [StateComponent],
-  template: `<app-state [loading]="loading()" [error]="error()" [empty]="empty()" (retry)="retries = retries + 1">
+  template: `<app-state
+    [loading]="loading()"
+    [error]="error()"
+    [empty]="empty()"
+    (retry)="retries = retries + 1"
+  >
     <ng-template><p class="content">rows</p></ng-template>
   </app-state>`,
 })
@@ -19,11 +24,17 @@ class HostComponent {
 
 @Component({
   imports: [StateComponent],
-  template: `<app-state [resource]="res" [empty]="true"><ng-template><p>rows</p></ng-template></app-state>`,
+  template: `<app-state [resource]="res" [empty]="true"
+    ><ng-template><p>rows</p></ng-template></app-state
+  >`,
 })
 class ResourceHostComponent {
   readonly status = signal<ResourceStatus>('idle');
-  readonly res = { isLoading: () => false, status: () => this.status(), error: () => undefined };
+  readonly res = {
+    isLoading: () => false,
+    status: () => this.status(),
+    error: () => undefined,
+  };
 }
 
 describe(StateComponent.name, () => {
@@ -32,10 +43,18 @@ describe(StateComponent.name, () => {
     TestBed.configureTestingModule({ providers: [provideNzIconsTesting()] });
   });
 
-  async function render(): Promise<{ host: HostComponent; el: HTMLElement; update: () => Promise<void> }> {
+  async function render(): Promise<{
+    host: HostComponent;
+    el: HTMLElement;
+    update: () => Promise<void>;
+  }> {
     const fixture = TestBed.createComponent(HostComponent);
     await fixture.whenStable();
-    return { host: fixture.componentInstance, el: fixture.nativeElement as HTMLElement, update: () => fixture.whenStable() };
+    return {
+      host: fixture.componentInstance,
+      el: fixture.nativeElement as HTMLElement,
+      update: () => fixture.whenStable(),
+    };
   }
 
   it('should show a spinner, not the content, while the first load runs', async () => {
@@ -51,25 +70,49 @@ describe(StateComponent.name, () => {
     const { host, el, update } = await render();
     host.empty.set(true);
     await update();
-    expect(el.querySelector('[data-state=empty]')?.textContent).toContain('暂无数据');
+    expect(el.querySelector('[data-state=empty]')?.textContent).toContain(
+      '暂无数据',
+    );
   });
 
   it('should show the API message and retry on request', async () => {
     const { host, el, update } = await render();
     host.error.set(
-      new HttpErrorResponse({ status: 404, error: { statusCode: 404, code: 'WINDOW_CLOSED', message: '申报窗口已关闭' } }),
+      new HttpErrorResponse({
+        status: 404,
+        error: {
+          statusCode: 404,
+          code: 'WINDOW_CLOSED',
+          message: '申报窗口已关闭',
+        },
+      }),
     );
     await update();
-    expect(el.querySelector('[data-state=error]')?.textContent).toContain('申报窗口已关闭');
-    (el.querySelector('[data-state=error] button') as HTMLButtonElement).click();
+    expect(el.querySelector('[data-state=error]')?.textContent).toContain(
+      '申报窗口已关闭',
+    );
+    (
+      el.querySelector('[data-state=error] button') as HTMLButtonElement
+    ).click();
     expect(host.retries).toBe(1);
   });
 
   it('should show a period without a published run as information, not as a failure', async () => {
     const { host, el, update } = await render();
-    host.error.set(new HttpErrorResponse({ status: 404, error: { statusCode: 404, code: 'NO_PUBLISHED_RUN', message: 'no published run' } }));
+    host.error.set(
+      new HttpErrorResponse({
+        status: 404,
+        error: {
+          statusCode: 404,
+          code: 'NO_PUBLISHED_RUN',
+          message: 'no published run',
+        },
+      }),
+    );
     await update();
-    expect(el.querySelector('[data-state=info]')?.textContent).toContain('该报告期尚无已发布的评估批次');
+    expect(el.querySelector('[data-state=info]')?.textContent).toContain(
+      '该报告期尚无已发布的评估批次',
+    );
     expect(el.querySelector('[data-state=error]')).toBeNull();
   });
 

@@ -12,14 +12,18 @@ export function downloadFile(
   fallbackName: string,
 ): Observable<string> {
   let p = new HttpParams();
-  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') p = p.set(k, String(v));
-  return http.get(url, { params: p, responseType: 'blob', observe: 'response' }).pipe(
-    map((res: HttpResponse<Blob>) => {
-      const name = fileNameOf(res.headers.get('Content-Disposition')) ?? fallbackName;
-      saveBlob(res.body ?? new Blob([]), name);
-      return name;
-    }),
-  );
+  for (const [k, v] of Object.entries(params))
+    if (v !== null && v !== undefined && v !== '') p = p.set(k, String(v));
+  return http
+    .get(url, { params: p, responseType: 'blob', observe: 'response' })
+    .pipe(
+      map((res: HttpResponse<Blob>) => {
+        const name =
+          fileNameOf(res.headers.get('Content-Disposition')) ?? fallbackName;
+        saveBlob(res.body ?? new Blob([]), name);
+        return name;
+      }),
+    );
 }
 
 /** Hands a blob to the browser as a download named `name`. */

@@ -9,7 +9,10 @@ export class AuthApiService {
   private readonly http = inject(HttpClient);
 
   login(username: string, password: string): Observable<LoginResponse> {
-    return this.http.post<LoginResponse>('/api/auth/login', { username, password });
+    return this.http.post<LoginResponse>('/api/auth/login', {
+      username,
+      password,
+    });
   }
 
   me(): Observable<SessionUser> {

@@ -9,7 +9,10 @@ export const authGuard: CanMatchFn = (_route, segments): boolean | UrlTree => {
   const auth = inject(AuthStore);
   if (auth.isSignedIn()) return true;
   const returnUrl = '/' + segments.map((s) => s.path).join('/');
-  return inject(Router).createUrlTree(['/login'], returnUrl !== '/' ? { queryParams: { returnUrl } } : {});
+  return inject(Router).createUrlTree(
+    ['/login'],
+    returnUrl !== '/' ? { queryParams: { returnUrl } } : {},
+  );
 };
 
 /** A page for some roles only; others land on their home page instead of a blank one. */
@@ -27,9 +30,13 @@ export function homePath(user: SessionUser | null): string {
     case 'regulator':
       return '/overview';
     case 'bank_hq':
-      return user.bankCode ? `/banks/${encodeURIComponent(user.bankCode)}` : '/ranking';
+      return user.bankCode
+        ? `/banks/${encodeURIComponent(user.bankCode)}`
+        : '/ranking';
     case 'branch':
-      return user.unitCode ? `/units/${encodeURIComponent(user.unitCode)}` : '/ranking';
+      return user.unitCode
+        ? `/units/${encodeURIComponent(user.unitCode)}`
+        : '/ranking';
     case 'admin':
       return '/admin';
     default:

@@ -14,10 +14,19 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const isApi = req.url.startsWith('/api/') || req.url.startsWith('api/');
   const token = auth.token();
   const isLogin = req.url.endsWith('/auth/login');
-  const authed = isApi && token && !isLogin ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
+  const authed =
+    isApi && token && !isLogin
+      ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } })
+      : req;
   return next(authed).pipe(
     catchError((err: unknown) => {
-      if (isApi && !isLogin && err instanceof HttpErrorResponse && err.status === 401 && auth.token()) {
+      if (
+        isApi &&
+        !isLogin &&
+        err instanceof HttpErrorResponse &&
+        err.status === 401 &&
+        auth.token()
+      ) {
         auth.logout({ expired: true, returnUrl: router.url });
       }
       return throwError(() => err);

@@ -17,8 +17,12 @@ export class AuthStore {
   private readonly router = inject(Router);
   private readonly session = signal<Session | null>(readSession());
 
-  readonly user = computed<SessionUser | null>(() => this.session()?.user ?? null);
-  readonly role = computed<Role | null>(() => this.session()?.user.role ?? null);
+  readonly user = computed<SessionUser | null>(
+    () => this.session()?.user ?? null,
+  );
+  readonly role = computed<Role | null>(
+    () => this.session()?.user.role ?? null,
+  );
   readonly token = computed<string | null>(() => this.session()?.token ?? null);
 
   /** Read at navigation time, so an expired token counts as signed out. */
@@ -61,11 +65,16 @@ export class AuthStore {
   /** Signs out locally (the token is stateless; the API call only writes the audit entry). */
   logout(opts: { expired?: boolean; returnUrl?: string } = {}): void {
     const hadToken = !!this.session();
-    if (hadToken && !opts.expired) this.api.logout().subscribe({ error: () => undefined });
+    if (hadToken && !opts.expired)
+      this.api.logout().subscribe({ error: () => undefined });
     this.set(null);
     const queryParams: Record<string, string> = {};
     if (opts.expired) queryParams['expired'] = '1';
-    if (opts.returnUrl && opts.returnUrl !== '/' && !opts.returnUrl.startsWith('/login')) {
+    if (
+      opts.returnUrl &&
+      opts.returnUrl !== '/' &&
+      !opts.returnUrl.startsWith('/login')
+    ) {
       queryParams['returnUrl'] = opts.returnUrl;
     }
     void this.router.navigate(['/login'], { queryParams });

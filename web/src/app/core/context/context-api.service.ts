@@ -1,6 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { PeriodInfo, PeriodListResponse, RunListResponse, RunResponse } from '@sci/shared';
+import type {
+  PeriodInfo,
+  PeriodListResponse,
+  RunListResponse,
+  RunResponse,
+} from '@sci/shared';
 import { type Observable, map } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
@@ -9,11 +14,15 @@ export class ContextApiService {
 
   /** Newest first. */
   periods(): Observable<PeriodInfo[]> {
-    return this.http.get<PeriodListResponse>('/api/periods').pipe(map((r) => r.items));
+    return this.http
+      .get<PeriodListResponse>('/api/periods')
+      .pipe(map((r) => r.items));
   }
 
   /** Newest first. */
   runs(period?: string): Observable<RunResponse[]> {
-    return this.http.get<RunListResponse>('/api/runs', { params: period ? { period } : {} }).pipe(map((r) => r.items));
+    return this.http
+      .get<RunListResponse>('/api/runs', { params: period ? { period } : {} })
+      .pipe(map((r) => r.items));
   }
 }

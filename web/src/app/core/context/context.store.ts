@@ -1,4 +1,10 @@
-import { Injectable, type ResourceStatus, computed, inject, signal } from '@angular/core';
+import {
+  Injectable,
+  type ResourceStatus,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { type PeriodInfo, type RunResponse, comparePeriods } from '@sci/shared';
 import { map } from 'rxjs';
@@ -18,11 +24,20 @@ export class ContextStore {
   /** All periods, newest first. Loaded once the shell is shown (i.e. after sign-in). */
   readonly periodsResource = rxResource({
     params: () => (this.active() ? true : undefined),
-    stream: () => this.api.periods().pipe(map((ps) => [...ps].sort((a, b) => comparePeriods(b.period, a.period)))),
+    stream: () =>
+      this.api
+        .periods()
+        .pipe(
+          map((ps) =>
+            [...ps].sort((a, b) => comparePeriods(b.period, a.period)),
+          ),
+        ),
   });
 
   /** true until the periods are known: pages show a spinner, not an empty state, meanwhile */
-  readonly loading = computed(() => !this.active() || this.periodsResource.isLoading());
+  readonly loading = computed(
+    () => !this.active() || this.periodsResource.isLoading(),
+  );
 
   readonly periods = computed<PeriodInfo[]>(() =>
     this.periodsResource.hasValue() ? (this.periodsResource.value() ?? []) : [],
@@ -32,10 +47,14 @@ export class ContextStore {
     const chosen = this.chosenPeriod();
     const ps = this.periods();
     if (chosen && ps.some((p) => p.period === chosen)) return chosen;
-    return (ps.find((p) => p.latestPublishedRun !== null) ?? ps[0])?.period ?? null;
+    return (
+      (ps.find((p) => p.latestPublishedRun !== null) ?? ps[0])?.period ?? null
+    );
   });
 
-  readonly periodView = computed<PeriodInfo | null>(() => this.periods().find((p) => p.period === this.period()) ?? null);
+  readonly periodView = computed<PeriodInfo | null>(
+    () => this.periods().find((p) => p.period === this.period()) ?? null,
+  );
 
   /** The runs of the selected period (for the picker). */
   readonly runsResource = rxResource({
@@ -43,22 +62,34 @@ export class ContextStore {
     stream: ({ params }) => this.api.runs(params),
   });
 
-  readonly runs = computed<RunResponse[]>(() => (this.runsResource.hasValue() ? (this.runsResource.value() ?? []) : []));
+  readonly runs = computed<RunResponse[]>(() =>
+    this.runsResource.hasValue() ? (this.runsResource.value() ?? []) : [],
+  );
 
   /** The run shown: the chosen one, else the period's published run; null when neither exists. */
-  readonly runId = computed<number | null>(() => this.chosenRunId() ?? this.periodView()?.latestPublishedRun?.id ?? null);
+  readonly runId = computed<number | null>(
+    () =>
+      this.chosenRunId() ?? this.periodView()?.latestPublishedRun?.id ?? null,
+  );
   readonly isLatestPublished = computed(() => this.chosenRunId() === null);
   readonly run = computed<RunResponse | null>(() => {
     const id = this.runId();
     const published = this.periodView()?.latestPublishedRun ?? null;
-    return this.runs().find((r) => r.id === id) ?? (published?.id === id ? published : null);
+    return (
+      this.runs().find((r) => r.id === id) ??
+      (published?.id === id ? published : null)
+    );
   });
 
   /** The period before the selected one that has a published run, for "movement since last quarter". */
   readonly previousPeriod = computed<PeriodInfo | null>(() => {
     const p = this.period();
     if (!p) return null;
-    return this.periods().find((x) => comparePeriods(x.period, p) < 0 && x.latestPublishedRun !== null) ?? null;
+    return (
+      this.periods().find(
+        (x) => comparePeriods(x.period, p) < 0 && x.latestPublishedRun !== null,
+      ) ?? null
+    );
   });
 
   /**
@@ -67,7 +98,11 @@ export class ContextStore {
    * starts on the next tick; without this the page would flash "empty" in between).
    */
   pending(r: { isLoading(): boolean; status(): ResourceStatus }): boolean {
-    return this.loading() || r.isLoading() || (this.period() !== null && r.status() === 'idle');
+    return (
+      this.loading() ||
+      r.isLoading() ||
+      (this.period() !== null && r.status() === 'idle')
+    );
   }
 
   activate(): void {

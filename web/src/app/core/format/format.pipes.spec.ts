@@ -5,7 +5,9 @@ import { ClassValuePipe, MoneyPipe, PpPipe } from './format.pipes';
 describe(MoneyPipe.name, () => {
   beforeEach(() => {
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [MoneyPipe, PpPipe, ClassValuePipe] });
+    TestBed.configureTestingModule({
+      providers: [MoneyPipe, PpPipe, ClassValuePipe],
+    });
   });
 
   it('should follow the language switch', () => {

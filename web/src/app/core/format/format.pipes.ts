@@ -21,7 +21,11 @@ abstract class LangPipe<A> implements PipeTransform {
   private readonly i18n = inject(I18nStore);
   private last?: { v: unknown; a: unknown; lang: Lang; out: string };
 
-  protected abstract format(v: number | null | undefined, lang: Lang, arg: A | undefined): string;
+  protected abstract format(
+    v: number | null | undefined,
+    lang: Lang,
+    arg: A | undefined,
+  ): string;
 
   transform(v: number | null | undefined, arg?: A): string {
     const lang = this.i18n.lang();
@@ -35,31 +39,43 @@ abstract class LangPipe<A> implements PipeTransform {
 
 /** `{{ yuan | money }}` → 12.35 亿元 */
 @Pipe({ name: 'money', pure: false })
-export class MoneyPipe extends LangPipe<number> {
-  protected format(v: number | null | undefined, lang: Lang, digits?: number): string {
+export class MoneyPipe extends LangPipe<number> implements PipeTransform {
+  protected format(
+    v: number | null | undefined,
+    lang: Lang,
+    digits?: number,
+  ): string {
     return formatMoney(v, lang, digits ?? 2);
   }
 }
 
 /** `{{ pct | pp }}` → +1.20 个百分点 */
 @Pipe({ name: 'pp', pure: false })
-export class PpPipe extends LangPipe<number> {
-  protected format(v: number | null | undefined, lang: Lang, digits?: number): string {
+export class PpPipe extends LangPipe<number> implements PipeTransform {
+  protected format(
+    v: number | null | undefined,
+    lang: Lang,
+    digits?: number,
+  ): string {
     return formatPp(v, lang, digits ?? 2);
   }
 }
 
 /** `{{ bp | bp }}` → -12.5 BP */
 @Pipe({ name: 'bp', pure: false })
-export class BpPipe extends LangPipe<number> {
-  protected format(v: number | null | undefined, lang: Lang, digits?: number): string {
+export class BpPipe extends LangPipe<number> implements PipeTransform {
+  protected format(
+    v: number | null | undefined,
+    lang: Lang,
+    digits?: number,
+  ): string {
     return formatBp(v, lang, digits ?? 1);
   }
 }
 
 /** `{{ n | count }}` → 1,234 户 */
 @Pipe({ name: 'count', pure: false })
-export class CountPipe extends LangPipe<never> {
+export class CountPipe extends LangPipe<never> implements PipeTransform {
   protected format(v: number | null | undefined, lang: Lang): string {
     return formatCount(v, lang);
   }
@@ -67,8 +83,15 @@ export class CountPipe extends LangPipe<never> {
 
 /** `{{ value | kval: 'K2' }}` → the value in its class's unit */
 @Pipe({ name: 'kval', pure: false })
-export class ClassValuePipe extends LangPipe<ClassCode> {
-  protected format(v: number | null | undefined, lang: Lang, code?: ClassCode): string {
+export class ClassValuePipe
+  extends LangPipe<ClassCode>
+  implements PipeTransform
+{
+  protected format(
+    v: number | null | undefined,
+    lang: Lang,
+    code?: ClassCode,
+  ): string {
     return code ? formatClassValue(code, v, lang) : formatNumber(v, 2);
   }
 }
@@ -96,7 +119,6 @@ export class NumberPipe implements PipeTransform {
     return formatNumber(v, digits);
   }
 }
-
 
 /** `{{ iso | dt }}` → 2025-12-31 14:05 */
 @Pipe({ name: 'dt' })

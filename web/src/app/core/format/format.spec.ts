@@ -33,9 +33,12 @@ describe('format', () => {
       expect(formatMoney(v, 'en')).toBe(out);
     });
 
-    it.each([[null], [undefined], [Number.NaN], [Number.POSITIVE_INFINITY]])('should write %p as a dash', (v) => {
-      expect(formatMoney(v)).toBe(DASH);
-    });
+    it.each([[null], [undefined], [Number.NaN], [Number.POSITIVE_INFINITY]])(
+      'should write %p as a dash',
+      (v) => {
+        expect(formatMoney(v)).toBe(DASH);
+      },
+    );
   });
 
   describe(formatPercent.name, () => {

@@ -12,7 +12,10 @@ const nfCache = new Map<number, Intl.NumberFormat>();
 function nf(digits: number): Intl.NumberFormat {
   let f = nfCache.get(digits);
   if (!f) {
-    f = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    f = new Intl.NumberFormat('zh-CN', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     nfCache.set(digits, f);
   }
   return f;
@@ -28,7 +31,11 @@ export function formatNumber(v: number | null | undefined, digits = 0): string {
 }
 
 /** Money in yuan: `12.35 亿元`, `1,234.57 万元`, `999.00 元`; en: `CNY 1.24 bn`, `CNY 12.35 m`. */
-export function formatMoney(yuan: number | null | undefined, lang: Lang = 'zh-CN', digits = 2): string {
+export function formatMoney(
+  yuan: number | null | undefined,
+  lang: Lang = 'zh-CN',
+  digits = 2,
+): string {
   if (!isNum(yuan)) return DASH;
   const a = Math.abs(yuan);
   if (lang === 'en') {
@@ -42,7 +49,10 @@ export function formatMoney(yuan: number | null | undefined, lang: Lang = 'zh-CN
 }
 
 /** A value already in percent (0-100): `42.3%`. */
-export function formatPercent(v: number | null | undefined, digits = 1): string {
+export function formatPercent(
+  v: number | null | undefined,
+  digits = 1,
+): string {
   return isNum(v) ? `${nf(digits).format(v)}%` : DASH;
 }
 
@@ -52,13 +62,21 @@ function signed(v: number, digits: number): string {
 }
 
 /** Percentage points, signed: `+1.20 个百分点` / `+1.20 pp`. */
-export function formatPp(v: number | null | undefined, lang: Lang = 'zh-CN', digits = 2): string {
+export function formatPp(
+  v: number | null | undefined,
+  lang: Lang = 'zh-CN',
+  digits = 2,
+): string {
   if (!isNum(v)) return DASH;
   return `${signed(v, digits)} ${lang === 'en' ? 'pp' : '个百分点'}`;
 }
 
 /** Basis points, signed: `-12.5 BP`. */
-export function formatBp(v: number | null | undefined, lang: Lang = 'zh-CN', digits = 1): string {
+export function formatBp(
+  v: number | null | undefined,
+  lang: Lang = 'zh-CN',
+  digits = 1,
+): string {
   if (!isNum(v)) return DASH;
   return `${signed(v, digits)} ${lang === 'en' ? 'bp' : 'BP'}`;
 }
@@ -69,7 +87,10 @@ export function formatScore(v: number | null | undefined, digits = 2): string {
 }
 
 /** A count of borrowers: `1,234 户` / `1,234`. */
-export function formatCount(v: number | null | undefined, lang: Lang = 'zh-CN'): string {
+export function formatCount(
+  v: number | null | undefined,
+  lang: Lang = 'zh-CN',
+): string {
   if (!isNum(v)) return DASH;
   return lang === 'en' ? nf(0).format(v) : `${nf(0).format(v)} 户`;
 }
@@ -91,10 +112,17 @@ export const CLASS_UNIT: Record<ClassCode, ClassUnit> = {
 };
 
 /** Classes where a lower value is better (K9 pricing, K10 NPL). */
-export const LOWER_IS_BETTER: ReadonlySet<ClassCode> = new Set<ClassCode>(['K9', 'K10']);
+export const LOWER_IS_BETTER: ReadonlySet<ClassCode> = new Set<ClassCode>([
+  'K9',
+  'K10',
+]);
 
 /** An indicator value in its class's unit. */
-export function formatClassValue(code: ClassCode, v: number | null | undefined, lang: Lang = 'zh-CN'): string {
+export function formatClassValue(
+  code: ClassCode,
+  v: number | null | undefined,
+  lang: Lang = 'zh-CN',
+): string {
   switch (CLASS_UNIT[code]) {
     case 'money':
       return formatMoney(v, lang);

@@ -47,7 +47,12 @@ describe(I18nStore.name, () => {
 
   it('should have an English text, not blank, for every Chinese message', () => {
     const zh = { ...ZH_CN, ...ZH_CN_PAGES, ...ZH_CN_CERT, ...ZH_CN_ERRORS };
-    const en: Record<string, string> = { ...EN, ...EN_PAGES, ...EN_CERT, ...EN_ERRORS };
+    const en: Record<string, string> = {
+      ...EN,
+      ...EN_PAGES,
+      ...EN_CERT,
+      ...EN_ERRORS,
+    };
     for (const key of Object.keys(zh)) expect(en[key]?.trim()).toBeTruthy();
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
   });

@@ -13,7 +13,11 @@ import { ZH_CN_PAGES } from './dict/zh-cn-pages';
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 /** Every message key; the English dictionaries are typed against the Chinese masters. */
-export type MessageKey = keyof typeof ZH_CN | keyof typeof ZH_CN_PAGES | keyof typeof ZH_CN_CERT | keyof typeof ZH_CN_ERRORS;
+export type MessageKey =
+  | keyof typeof ZH_CN
+  | keyof typeof ZH_CN_PAGES
+  | keyof typeof ZH_CN_CERT
+  | keyof typeof ZH_CN_ERRORS;
 
 const STORAGE_KEY = 'sci.lang';
 const DICTS: Record<Lang, Record<MessageKey, string>> = {
@@ -59,7 +63,10 @@ export class I18nStore {
    * The message for `key` in the current language, `{name}` placeholders filled from params.
    * An unknown key (e.g. a new API error code) falls back to the key itself, never to blank.
    */
-  t(key: MessageKey | string, params?: Record<string, string | number | null | undefined>): string {
+  t(
+    key: MessageKey | string,
+    params?: Record<string, string | number | null | undefined>,
+  ): string {
     const msg = (this.dict() as Record<string, string>)[key] ?? key;
     if (!params) return msg;
     return msg.replace(/\{(\w+)\}/g, (m, name: string) => {

@@ -10,7 +10,10 @@ import { I18nStore, type MessageKey } from './i18n.store';
 export class TPipe implements PipeTransform {
   private readonly i18n = inject(I18nStore);
 
-  transform(key: MessageKey | string, params?: Record<string, string | number | null | undefined>): string {
+  transform(
+    key: MessageKey | string,
+    params?: Record<string, string | number | null | undefined>,
+  ): string {
     return this.i18n.t(key, params);
   }
 }

@@ -28,7 +28,9 @@ export class AdminApiService {
   private readonly http = inject(HttpClient);
 
   users(): Observable<UserResponse[]> {
-    return this.http.get<UserListResponse>('/api/users').pipe(map((r) => r.items));
+    return this.http
+      .get<UserListResponse>('/api/users')
+      .pipe(map((r) => r.items));
   }
 
   createUser(req: CreateUserRequest): Observable<UserResponse> {
@@ -36,19 +38,28 @@ export class AdminApiService {
   }
 
   setDisabled(id: number, disabled: boolean): Observable<UserResponse> {
-    return this.http.post<UserResponse>(`/api/users/${id}/${disabled ? 'disable' : 'enable'}`, {});
+    return this.http.post<UserResponse>(
+      `/api/users/${id}/${disabled ? 'disable' : 'enable'}`,
+      {},
+    );
   }
 
   resetPassword(id: number, password: string): Observable<UserResponse> {
-    return this.http.post<UserResponse>(`/api/users/${id}/reset-password`, { password });
+    return this.http.post<UserResponse>(`/api/users/${id}/reset-password`, {
+      password,
+    });
   }
 
   schemes(): Observable<SchemeSummary[]> {
-    return this.http.get<SchemeListResponse>('/api/schemes').pipe(map((r) => r.items));
+    return this.http
+      .get<SchemeListResponse>('/api/schemes')
+      .pipe(map((r) => r.items));
   }
 
   scheme(id: string, version: number): Observable<SchemeResponse> {
-    return this.http.get<SchemeResponse>(`/api/schemes/${encodeURIComponent(id)}/${version}`);
+    return this.http.get<SchemeResponse>(
+      `/api/schemes/${encodeURIComponent(id)}/${version}`,
+    );
   }
 
   createScheme(req: CreateSchemeRequest): Observable<SchemeResponse> {
@@ -56,6 +67,8 @@ export class AdminApiService {
   }
 
   audit(q: AuditQuery): Observable<AuditPageResponse> {
-    return this.http.get<AuditPageResponse>('/api/audit', { params: toParams(q) });
+    return this.http.get<AuditPageResponse>('/api/audit', {
+      params: toParams(q),
+    });
   }
 }

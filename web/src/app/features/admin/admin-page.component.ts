@@ -9,19 +9,44 @@ import { UsersAdminComponent } from './users-admin.component';
 /** The administrator's console: accounts, scoring scheme versions, audit log. */
 @Component({
   selector: 'app-admin-page',
-  imports: [NzTabsModule, TPipe, PageHeadComponent, AuditLogComponent, SchemesAdminComponent, UsersAdminComponent],
+  imports: [
+    NzTabsModule,
+    TPipe,
+    PageHeadComponent,
+    AuditLogComponent,
+    SchemesAdminComponent,
+    UsersAdminComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <app-page-head [title]="'nav.admin' | t" [showContext]="false"></app-page-head>
+    <app-page-head
+      [title]="'nav.admin' | t"
+      [showContext]="false"
+    ></app-page-head>
     <div class="card">
-      <nz-tabs nzSize="small" [nzSelectedIndex]="tab()" (nzSelectedIndexChange)="tab.set($event)">
-        <nz-tab [nzTitle]="'admin.users' | t"><ng-template nz-tab><app-users-admin></app-users-admin></ng-template></nz-tab>
-        <nz-tab [nzTitle]="'admin.schemes' | t"><ng-template nz-tab><app-schemes-admin></app-schemes-admin></ng-template></nz-tab>
-        <nz-tab [nzTitle]="'admin.audit' | t"><ng-template nz-tab><app-audit-log></app-audit-log></ng-template></nz-tab>
+      <nz-tabs
+        nzSize="small"
+        [nzSelectedIndex]="tab()"
+        (nzSelectedIndexChange)="tab.set($event)"
+      >
+        <nz-tab [nzTitle]="'admin.users' | t"
+          ><ng-template nz-tab><app-users-admin></app-users-admin></ng-template
+        ></nz-tab>
+        <nz-tab [nzTitle]="'admin.schemes' | t"
+          ><ng-template nz-tab
+            ><app-schemes-admin></app-schemes-admin></ng-template
+        ></nz-tab>
+        <nz-tab [nzTitle]="'admin.audit' | t"
+          ><ng-template nz-tab><app-audit-log></app-audit-log></ng-template
+        ></nz-tab>
       </nz-tabs>
     </div>
   `,
-  styles: `:host { display: block; }`,
+  styles: `
+    :host {
+      display: block;
+    }
+  `,
 })
 export class AdminPageComponent {
   protected readonly tab = signal(0);

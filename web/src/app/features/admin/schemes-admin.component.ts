@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { type SchemeSummary, validateScheme } from '@sci/shared';
@@ -19,12 +26,23 @@ import { AdminApiService } from './admin-api.service';
 import { compareParams } from './scheme-compare';
 
 const MAX_COMPARED = 3;
-const key = (s: Pick<SchemeSummary, 'schemeId' | 'version'>): string => `${s.schemeId}@${s.version}`;
+const key = (s: Pick<SchemeSummary, 'schemeId' | 'version'>): string =>
+  `${s.schemeId}@${s.version}`;
 
 /** Scheme versions: list, parameters side by side (differences marked), new version from a copy. */
 @Component({
   selector: 'app-schemes-admin',
-  imports: [FormsModule, NzButtonModule, NzCheckboxModule, NzInputModule, NzSwitchModule, NzTableModule, DateTimePipe, TPipe, StateComponent],
+  imports: [
+    FormsModule,
+    NzButtonModule,
+    NzCheckboxModule,
+    NzInputModule,
+    NzSwitchModule,
+    NzTableModule,
+    DateTimePipe,
+    TPipe,
+    StateComponent,
+  ],
   templateUrl: './schemes-admin.component.html',
   styleUrl: './schemes-admin.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -37,7 +55,9 @@ export class SchemesAdminComponent {
   protected readonly i18n = inject(I18nStore);
 
   protected readonly list = rxResource({ stream: () => this.api.schemes() });
-  protected readonly rows = computed(() => (this.list.hasValue() ? (this.list.value() ?? []) : []));
+  protected readonly rows = computed(() =>
+    this.list.hasValue() ? (this.list.value() ?? []) : [],
+  );
   protected readonly picked = signal<string[]>([]);
   /** the picked versions, or the two newest by default */
   protected readonly compared = computed(() => {
@@ -48,17 +68,22 @@ export class SchemesAdminComponent {
     params: () => (this.compared().length ? this.compared() : undefined),
     stream: ({ params }) =>
       params.length
-        ? forkJoin(params.map((k) => {
-            const [id, v] = k.split('@');
-            return this.api.scheme(id, Number(v));
-          }))
+        ? forkJoin(
+            params.map((k) => {
+              const [id, v] = k.split('@');
+              return this.api.scheme(id, Number(v));
+            }),
+          )
         : of([]),
   });
   protected readonly onlyDiff = signal(false);
   protected readonly table = computed(() => {
     const ds = this.details.hasValue() ? (this.details.value() ?? []) : [];
     const rows = compareParams(ds.map((d) => d.params));
-    return { heads: ds.map((d) => `${d.schemeId} v${d.version}`), rows: this.onlyDiff() ? rows.filter((r) => r.differs) : rows };
+    return {
+      heads: ds.map((d) => `${d.schemeId} v${d.version}`),
+      rows: this.onlyDiff() ? rows.filter((r) => r.differs) : rows,
+    };
   });
 
   protected readonly draftId = signal('');
@@ -76,13 +101,20 @@ export class SchemesAdminComponent {
       return [`JSON: ${(e as Error).message}`];
     }
     const id = this.draftId().trim() || 'draft';
-    return validateScheme({ ...(parsed as object), id, version: 1, title: { zh: this.draftZh() || id, en: this.draftEn() || id } });
+    return validateScheme({
+      ...(parsed as object),
+      id,
+      version: 1,
+      title: { zh: this.draftZh() || id, en: this.draftEn() || id },
+    });
   });
 
   protected toggle(k: string, on: boolean): void {
     this.picked.update((p) => {
       const base = p.length ? p : this.compared();
-      const next = on ? [...base.filter((x) => x !== k), k] : base.filter((x) => x !== k);
+      const next = on
+        ? [...base.filter((x) => x !== k), k]
+        : base.filter((x) => x !== k);
       return next.slice(-MAX_COMPARED);
     });
   }
@@ -94,7 +126,12 @@ export class SchemesAdminComponent {
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (d) => {
-          const { id: _id, version: _v, title, ...params } = d.params;
+          // id and version are set by the server; the title is edited in its own fields
+          const params: Partial<typeof d.params> = { ...d.params };
+          delete params.id;
+          delete params.version;
+          delete params.title;
+          const title = d.params.title;
           this.draftId.set(d.schemeId);
           this.draftZh.set(title.zh);
           this.draftEn.set(title.en);
@@ -111,14 +148,22 @@ export class SchemesAdminComponent {
     this.api
       .createScheme({
         schemeId,
-        title: { zh: this.draftZh().trim() || schemeId, en: this.draftEn().trim() || schemeId },
+        title: {
+          zh: this.draftZh().trim() || schemeId,
+          en: this.draftEn().trim() || schemeId,
+        },
         params: JSON.parse(this.draftJson()),
       })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (s) => {
           this.saving.set(false);
-          this.msg.success(this.i18n.t('admin.schemeCreated', { id: s.schemeId, v: s.version }));
+          this.msg.success(
+            this.i18n.t('admin.schemeCreated', {
+              id: s.schemeId,
+              v: s.version,
+            }),
+          );
           this.draftJson.set('');
           this.list.reload();
         },

@@ -1,7 +1,20 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { ROLES, type CreateUserRequest, type Role, type UserResponse, passwordProblem } from '@sci/shared';
+import {
+  ROLES,
+  type CreateUserRequest,
+  type Role,
+  type UserResponse,
+  passwordProblem,
+} from '@sci/shared';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -18,17 +31,53 @@ import { AdminApiService } from './admin-api.service';
 /** Accounts: list, create, disable/enable, reset password (admin only; the API enforces it). */
 @Component({
   selector: 'app-users-admin',
-  imports: [FormsModule, NzButtonModule, NzInputModule, NzPopconfirmModule, NzSelectModule, NzTableModule, DateTimePipe, TPipe, StateComponent],
+  imports: [
+    FormsModule,
+    NzButtonModule,
+    NzInputModule,
+    NzPopconfirmModule,
+    NzSelectModule,
+    NzTableModule,
+    DateTimePipe,
+    TPipe,
+    StateComponent,
+  ],
   templateUrl: './users-admin.component.html',
   styles: `
-    .create { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-bottom: 12px; padding: 8px; background: #fafafa; border: 1px solid #f0f0f0; border-radius: 4px; }
-    .create input { width: 150px; }
-    .w-role { width: 130px; }
-    .problem { color: #a8071a; font-size: 12px; }
-    .off { color: #a8071a; }
-    .lock { color: #ad6800; }
-    .reset { display: inline-flex; gap: 4px; }
-    .reset input { width: 150px; }
+    .create {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+      align-items: center;
+      margin-bottom: 12px;
+      padding: 8px;
+      background: #fafafa;
+      border: 1px solid #f0f0f0;
+      border-radius: 4px;
+    }
+    .create input {
+      width: 150px;
+    }
+    .w-role {
+      width: 130px;
+    }
+    .problem {
+      color: #a8071a;
+      font-size: 12px;
+    }
+    .off {
+      color: #a8071a;
+    }
+    .lock {
+      color: #ad6800;
+    }
+    .reset {
+      display: inline-flex;
+      gap: 4px;
+    }
+    .reset input {
+      width: 150px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -40,15 +89,30 @@ export class UsersAdminComponent {
   protected readonly roles = ROLES;
 
   protected readonly users = rxResource({ stream: () => this.api.users() });
-  protected readonly rows = computed<UserResponse[]>(() => (this.users.hasValue() ? (this.users.value() ?? []) : []));
+  protected readonly rows = computed<UserResponse[]>(() =>
+    this.users.hasValue() ? (this.users.value() ?? []) : [],
+  );
 
-  protected readonly form = signal<CreateUserRequest>({ username: '', password: '', role: 'bank_hq', displayName: '', bankCode: '', unitCode: '' });
+  protected readonly form = signal<CreateUserRequest>({
+    username: '',
+    password: '',
+    role: 'bank_hq',
+    displayName: '',
+    bankCode: '',
+    unitCode: '',
+  });
   protected readonly problem = computed(() => {
     const f = this.form();
     if (!f.username.trim()) return this.i18n.t('admin.needUsername');
-    if (f.role === 'bank_hq' && !f.bankCode?.trim()) return this.i18n.t('admin.needBank');
-    if (f.role === 'branch' && !f.unitCode?.trim()) return this.i18n.t('admin.needUnit');
-    return f.password ? (passwordProblem(f.password, f.username) ? this.i18n.t('error.WEAK_PASSWORD') : null) : this.i18n.t('admin.needPassword');
+    if (f.role === 'bank_hq' && !f.bankCode?.trim())
+      return this.i18n.t('admin.needBank');
+    if (f.role === 'branch' && !f.unitCode?.trim())
+      return this.i18n.t('admin.needUnit');
+    return f.password
+      ? passwordProblem(f.password, f.username)
+        ? this.i18n.t('error.WEAK_PASSWORD')
+        : null
+      : this.i18n.t('admin.needPassword');
   });
   protected readonly busy = signal(false);
   protected readonly resetFor = signal<number | null>(null);
@@ -69,11 +133,21 @@ export class UsersAdminComponent {
       ...(f.role === 'bank_hq' ? { bankCode: f.bankCode?.trim() } : {}),
       ...(f.role === 'branch' ? { unitCode: f.unitCode?.trim() } : {}),
     };
-    this.run(this.api.createUser(req), 'admin.created', () => this.form.set({ ...this.form(), username: '', password: '', displayName: '' }));
+    this.run(this.api.createUser(req), 'admin.created', () =>
+      this.form.set({
+        ...this.form(),
+        username: '',
+        password: '',
+        displayName: '',
+      }),
+    );
   }
 
   protected toggle(u: UserResponse): void {
-    this.run(this.api.setDisabled(u.id, !u.disabled), u.disabled ? 'admin.enabled' : 'admin.disabled');
+    this.run(
+      this.api.setDisabled(u.id, !u.disabled),
+      u.disabled ? 'admin.enabled' : 'admin.disabled',
+    );
   }
 
   protected doReset(u: UserResponse): void {
@@ -88,7 +162,11 @@ export class UsersAdminComponent {
     });
   }
 
-  private run(obs: ReturnType<AdminApiService['createUser']>, okKey: string, after?: () => void): void {
+  private run(
+    obs: ReturnType<AdminApiService['createUser']>,
+    okKey: string,
+    after?: () => void,
+  ): void {
     this.busy.set(true);
     obs.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
       next: (u) => {

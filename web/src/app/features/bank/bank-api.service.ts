@@ -1,6 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { BankSummaryResponse, ResultsPageResponse, UnitResultItem } from '@sci/shared';
+import type {
+  BankSummaryResponse,
+  ResultsPageResponse,
+  UnitResultItem,
+} from '@sci/shared';
 import { type Observable, map } from 'rxjs';
 import { toParams } from '../ranking/ranking-api.service';
 
@@ -15,9 +19,12 @@ export class BankApiService {
   private readonly http = inject(HttpClient);
 
   summary(q: BankQuery): Observable<BankSummaryResponse> {
-    return this.http.get<BankSummaryResponse>(`/api/banks/${encodeURIComponent(q.bankCode)}/summary`, {
-      params: toParams({ period: q.period, runId: q.runId }),
-    });
+    return this.http.get<BankSummaryResponse>(
+      `/api/banks/${encodeURIComponent(q.bankCode)}/summary`,
+      {
+        params: toParams({ period: q.period, runId: q.runId }),
+      },
+    );
   }
 
   /**
@@ -27,7 +34,14 @@ export class BankApiService {
   heads(period: string, runId?: number): Observable<UnitResultItem[]> {
     return this.http
       .get<ResultsPageResponse>('/api/results', {
-        params: toParams({ period, runId, level: 'head', sort: 'rankLevel', order: 'asc', pageSize: 500 }),
+        params: toParams({
+          period,
+          runId,
+          level: 'head',
+          sort: 'rankLevel',
+          order: 'asc',
+          pageSize: 500,
+        }),
       })
       .pipe(map((r) => r.items));
   }

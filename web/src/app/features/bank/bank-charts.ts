@@ -1,4 +1,9 @@
-import { CLASS_CODES, type BankSummaryResponse, type ClassCode, type UnitResultItem } from '@sci/shared';
+import {
+  CLASS_CODES,
+  type BankSummaryResponse,
+  type ClassCode,
+  type UnitResultItem,
+} from '@sci/shared';
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatScore } from '../../core/format/format';
 
@@ -13,10 +18,21 @@ const share = (s: number | null | undefined, w: number): number | null =>
   s === null || s === undefined ? null : Math.round((1000 * s) / (w || 1)) / 10;
 
 /** Units × classes, cell = share of the class's points (0-100 %), units in the given order. */
-export function heatmapOption(units: UnitResultItem[], weights: Record<ClassCode, number>, l: BankChartLabels): EChartsCoreOption {
+export function heatmapOption(
+  units: UnitResultItem[],
+  weights: Record<ClassCode, number>,
+  l: BankChartLabels,
+): EChartsCoreOption {
   const names = units.map((u) => `${u.name}`);
   const data = units.flatMap((u, y) =>
-    CLASS_CODES.map((k, x) => [x, y, u.scored ? share(u.scores[k], weights[k]) : null] as [number, number, number | null]),
+    CLASS_CODES.map(
+      (k, x) =>
+        [x, y, u.scored ? share(u.scores[k], weights[k]) : null] as [
+          number,
+          number,
+          number | null,
+        ],
+    ),
   );
   return {
     tooltip: {
@@ -36,7 +52,12 @@ export function heatmapOption(units: UnitResultItem[], weights: Record<ClassCode
       axisLabel: { fontSize: 10, interval: 0 },
       splitArea: { show: true },
     },
-    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontSize: 11, width: 160, overflow: 'truncate' } },
+    yAxis: {
+      type: 'category',
+      data: names,
+      inverse: true,
+      axisLabel: { fontSize: 11, width: 160, overflow: 'truncate' },
+    },
     visualMap: {
       min: 0,
       max: 100,
@@ -48,22 +69,61 @@ export function heatmapOption(units: UnitResultItem[], weights: Record<ClassCode
       text: ['100%', '0%'],
       inRange: { color: ['#fdecea', '#f7f3d9', '#cfe3f5', '#2b6cb0'] },
     },
-    series: [{ type: 'heatmap', data, label: { show: units.length <= 30, fontSize: 9, formatter: (p: { data: number[] }) => (p.data[2] === null ? '' : `${Math.round(p.data[2])}`) } }],
+    series: [
+      {
+        type: 'heatmap',
+        data,
+        label: {
+          show: units.length <= 30,
+          fontSize: 9,
+          formatter: (p: { data: number[] }) =>
+            p.data[2] === null ? '' : `${Math.round(p.data[2])}`,
+        },
+      },
+    ],
   };
 }
 
 /** The head unit's class scores against the peer group's medians, as shares of each class's points. */
-export function peerCompareOption(s: BankSummaryResponse, head: UnitResultItem | null, weights: Record<ClassCode, number>, l: BankChartLabels): EChartsCoreOption {
+export function peerCompareOption(
+  s: BankSummaryResponse,
+  head: UnitResultItem | null,
+  weights: Record<ClassCode, number>,
+  l: BankChartLabels,
+): EChartsCoreOption {
   return {
     color: ['#b22222', '#2b6cb0'],
-    tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : `${v}%`) },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: number | null) => (v === null ? '—' : `${v}%`),
+    },
     legend: { bottom: 0 },
     grid: { left: 40, right: 12, top: 12, bottom: 48 },
-    xAxis: { type: 'category', data: CLASS_CODES.map((k) => k), axisLabel: { fontSize: 11 } },
-    yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' }, name: l.shareOfPoints, nameTextStyle: { fontSize: 10 } },
+    xAxis: {
+      type: 'category',
+      data: CLASS_CODES.map((k) => k),
+      axisLabel: { fontSize: 11 },
+    },
+    yAxis: {
+      type: 'value',
+      max: 100,
+      axisLabel: { formatter: '{value}%' },
+      name: l.shareOfPoints,
+      nameTextStyle: { fontSize: 10 },
+    },
     series: [
-      { name: l.head, type: 'bar', data: CLASS_CODES.map((k) => (head ? share(head.scores[k], weights[k]) : null)) },
-      { name: l.peerMedian, type: 'bar', data: CLASS_CODES.map((k) => share(s.peerScoreMedians[k], weights[k])) },
+      {
+        name: l.head,
+        type: 'bar',
+        data: CLASS_CODES.map((k) =>
+          head ? share(head.scores[k], weights[k]) : null,
+        ),
+      },
+      {
+        name: l.peerMedian,
+        type: 'bar',
+        data: CLASS_CODES.map((k) => share(s.peerScoreMedians[k], weights[k])),
+      },
     ],
   };
 }

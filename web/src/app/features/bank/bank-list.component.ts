@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -14,14 +19,34 @@ import { BankApiService } from './bank-api.service';
 /** The regulator's way into the bank view: every bank (its head unit) of the period. */
 @Component({
   selector: 'app-bank-list',
-  imports: [RouterLink, NzTableModule, ScorePipe, TPipe, GradeTagComponent, PageHeadComponent, RankChangeComponent, StateComponent],
+  imports: [
+    RouterLink,
+    NzTableModule,
+    ScorePipe,
+    TPipe,
+    GradeTagComponent,
+    PageHeadComponent,
+    RankChangeComponent,
+    StateComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-page-head [title]="'nav.banks' | t"></app-page-head>
     <div class="card">
-      <app-state [loading]="ctx.pending(heads)" [error]="heads.error()" [empty]="!rows().length" (retry)="heads.reload()">
+      <app-state
+        [loading]="ctx.pending(heads)"
+        [error]="heads.error()"
+        [empty]="!rows().length"
+        (retry)="heads.reload()"
+      >
         <ng-template>
-          <nz-table #t [nzData]="rows()" nzSize="small" [nzPageSize]="50" data-testid="bank-list">
+          <nz-table
+            #t
+            [nzData]="rows()"
+            nzSize="small"
+            [nzPageSize]="50"
+            data-testid="bank-list"
+          >
             <thead>
               <tr>
                 <th class="num">{{ 'col.rankLevel' | t }}</th>
@@ -38,13 +63,25 @@ import { BankApiService } from './bank-api.service';
               @for (h of t.data; track h.code) {
                 <tr [attr.data-bank]="h.bankCode">
                   <td class="num">{{ h.rankLevel ?? '—' }}</td>
-                  <td><app-rank-change [change]="h.rankLevelChange"></app-rank-change></td>
-                  <td><a class="code" [routerLink]="['/banks', h.bankCode]">{{ h.bankCode }}</a></td>
-                  <td><a [routerLink]="['/banks', h.bankCode]">{{ h.name }}</a></td>
+                  <td>
+                    <app-rank-change
+                      [change]="h.rankLevelChange"
+                    ></app-rank-change>
+                  </td>
+                  <td>
+                    <a class="code" [routerLink]="['/banks', h.bankCode]">{{
+                      h.bankCode
+                    }}</a>
+                  </td>
+                  <td>
+                    <a [routerLink]="['/banks', h.bankCode]">{{ h.name }}</a>
+                  </td>
                   <td>{{ 'peer.' + h.peerGroup | t }}</td>
                   <td class="num">{{ h.rankPeer ?? '—' }}</td>
                   <td><app-grade [grade]="h.grade"></app-grade></td>
-                  <td class="num">{{ h.scored ? (h.composite | score) : '—' }}</td>
+                  <td class="num">
+                    {{ h.scored ? (h.composite | score) : '—' }}
+                  </td>
                 </tr>
               }
             </tbody>
@@ -53,7 +90,11 @@ import { BankApiService } from './bank-api.service';
       </app-state>
     </div>
   `,
-  styles: `:host { display: block; }`,
+  styles: `
+    :host {
+      display: block;
+    }
+  `,
 })
 export class BankListComponent {
   private readonly api = inject(BankApiService);
@@ -61,9 +102,18 @@ export class BankListComponent {
   protected readonly heads = rxResource({
     params: () => {
       const period = this.ctx.period();
-      return period ? { period, runId: this.ctx.isLatestPublished() ? undefined : (this.ctx.runId() ?? undefined) } : undefined;
+      return period
+        ? {
+            period,
+            runId: this.ctx.isLatestPublished()
+              ? undefined
+              : (this.ctx.runId() ?? undefined),
+          }
+        : undefined;
     },
     stream: ({ params }) => this.api.heads(params.period, params.runId),
   });
-  protected readonly rows = computed(() => (this.heads.hasValue() ? (this.heads.value() ?? []) : []));
+  protected readonly rows = computed(() =>
+    this.heads.hasValue() ? (this.heads.value() ?? []) : [],
+  );
 }

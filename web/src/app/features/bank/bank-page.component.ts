@@ -1,16 +1,33 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { type BankSummaryUnit, type InstitutionLevel, SCHEME_SDTF_2025 } from '@sci/shared';
+import {
+  type BankSummaryUnit,
+  type InstitutionLevel,
+  SCHEME_SDTF_2025,
+} from '@sci/shared';
 import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { ContextStore } from '../../core/context/context.store';
 import { CLASS_WEIGHTS, cityName } from '../../core/domain';
-import { formatCount, formatMoney, formatNumber, formatPercent } from '../../core/format/format';
+import {
+  formatCount,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+} from '../../core/format/format';
 import { ScorePipe } from '../../core/format/format.pipes';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { sameValues } from '../../core/same-values';
 import { ChartComponent } from '../../ui/chart.component';
 import { FlagTagsComponent } from '../../ui/flag-tags.component';
 import { GradeTagComponent } from '../../ui/grade-tag.component';
@@ -18,7 +35,11 @@ import { PageHeadComponent } from '../../ui/page-head.component';
 import { RankChangeComponent } from '../../ui/rank-change.component';
 import { StateComponent } from '../../ui/state.component';
 import { BankApiService, type BankQuery } from './bank-api.service';
-import { type BankChartLabels, heatmapOption, peerCompareOption } from './bank-charts';
+import {
+  type BankChartLabels,
+  heatmapOption,
+  peerCompareOption,
+} from './bank-charts';
 import { type Shortfall, closeToCertification } from './cert-readiness';
 
 type LevelView = InstitutionLevel | 'all';
@@ -53,24 +74,51 @@ export class BankPageComponent {
   readonly bankCode = input.required<string>();
   protected readonly level = signal<LevelView | null>(null);
 
-  private readonly query = computed<BankQuery | undefined>(() => {
-    const period = this.ctx.period();
-    if (!period) return undefined;
-    return { bankCode: this.bankCode(), period, runId: this.ctx.isLatestPublished() ? undefined : (this.ctx.runId() ?? undefined) };
+  private readonly query = computed<BankQuery | undefined>(
+    () => {
+      const period = this.ctx.period();
+      if (!period) return undefined;
+      return {
+        bankCode: this.bankCode(),
+        period,
+        runId: this.ctx.isLatestPublished()
+          ? undefined
+          : (this.ctx.runId() ?? undefined),
+      };
+    },
+    { equal: sameValues },
+  );
+  protected readonly summary = rxResource({
+    params: () => this.query(),
+    stream: ({ params }) => this.api.summary(params),
   });
-  protected readonly summary = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.summary(params) });
-  protected readonly s = computed(() => (this.summary.hasValue() ? (this.summary.value() ?? null) : null));
+  protected readonly s = computed(() =>
+    this.summary.hasValue() ? (this.summary.value() ?? null) : null,
+  );
 
-  private readonly units = computed<BankSummaryUnit[]>(() => this.s()?.units ?? []);
-  protected readonly headUnit = computed(() => this.units().find((u) => u.level === 'head') ?? null);
+  private readonly units = computed<BankSummaryUnit[]>(
+    () => this.s()?.units ?? [],
+  );
+  protected readonly headUnit = computed(
+    () => this.units().find((u) => u.level === 'head') ?? null,
+  );
   /** Default view: the city branches when the bank has them (a readable number of rows), else all. */
-  protected readonly levelView = computed<LevelView>(() => this.level() ?? (this.units().some((u) => u.level === 'city') ? 'city' : 'all'));
+  protected readonly levelView = computed<LevelView>(
+    () =>
+      this.level() ??
+      (this.units().some((u) => u.level === 'city') ? 'city' : 'all'),
+  );
   protected readonly viewUnits = computed(() => {
     const l = this.levelView();
-    return l === 'all' ? this.units() : this.units().filter((u) => u.level === l);
+    return l === 'all'
+      ? this.units()
+      : this.units().filter((u) => u.level === l);
   });
   protected readonly levelOptions = computed(() =>
-    (['city', 'outlet', 'all'] as const).map((v) => ({ value: v, label: this.i18n.t(v === 'all' ? 'common.all' : `level.${v}`) })),
+    (['city', 'outlet', 'all'] as const).map((v) => ({
+      value: v,
+      label: this.i18n.t(v === 'all' ? 'common.all' : `level.${v}`),
+    })),
   );
 
   private readonly labels = computed<BankChartLabels>(() => ({
@@ -83,21 +131,48 @@ export class BankPageComponent {
     const us = this.viewUnits().filter((u) => u.scored);
     return us.length ? heatmapOption(us, CLASS_WEIGHTS, this.labels()) : null;
   });
-  protected readonly heatmapHeight = computed(() => Math.max(180, Math.min(1600, 60 + 22 * this.viewUnits().filter((u) => u.scored).length)));
+  protected readonly heatmapHeight = computed(() =>
+    Math.max(
+      180,
+      Math.min(1600, 60 + 22 * this.viewUnits().filter((u) => u.scored).length),
+    ),
+  );
   protected readonly compare = computed(() => {
     const s = this.s();
-    return s ? peerCompareOption(s, this.headUnit(), CLASS_WEIGHTS, this.labels()) : null;
+    return s
+      ? peerCompareOption(s, this.headUnit(), CLASS_WEIGHTS, this.labels())
+      : null;
   });
 
   /** The peer group's composite spread as positions (0-100 %) on a strip, with the head's marker. */
   protected readonly strip = computed(() => {
     const s = this.s();
     const d = s?.peerComposite;
-    if (!s || !d || d.min === null || d.max === null || d.q1 === null || d.q3 === null || d.median === null) return null;
+    if (
+      !s ||
+      !d ||
+      d.min === null ||
+      d.max === null ||
+      d.q1 === null ||
+      d.q3 === null ||
+      d.median === null
+    )
+      return null;
     const lo = Math.min(d.min, s.head?.composite ?? d.min);
     const hi = Math.max(d.max, s.head?.composite ?? d.max);
-    const pos = (v: number): number => (hi > lo ? ((v - lo) / (hi - lo)) * 100 : 50);
-    return { d, lo, hi, q1: pos(d.q1), q3: pos(d.q3), med: pos(d.median), min: pos(d.min), max: pos(d.max), head: s.head ? pos(s.head.composite) : null };
+    const pos = (v: number): number =>
+      hi > lo ? ((v - lo) / (hi - lo)) * 100 : 50;
+    return {
+      d,
+      lo,
+      hi,
+      q1: pos(d.q1),
+      q3: pos(d.q3),
+      med: pos(d.median),
+      min: pos(d.min),
+      max: pos(d.max),
+      head: s.head ? pos(s.head.composite) : null,
+    };
   });
 
   protected readonly close = computed(() =>
@@ -119,8 +194,24 @@ export class BankPageComponent {
     if (x.kind === 'flag') return this.i18n.t('bank.hasFlag', { measure });
     if (x.check === 'C5') return this.i18n.t('bank.growthShort');
     const f = (v: number | null): string =>
-      x.kind === 'money' ? formatMoney(v, lang) : x.kind === 'count' ? formatCount(v, lang) : x.kind === 'percent' ? formatPercent(v, 1) : formatNumber(v, 2);
-    const gap = x.gap === null ? '—' : x.kind === 'percent' ? formatNumber(x.gap, 1) + (lang === 'en' ? ' pp' : ' 个百分点') : f(x.gap);
-    return this.i18n.t(x.value === null ? 'bank.shortNull' : 'bank.short', { measure, value: f(x.value), threshold: f(x.threshold), gap });
+      x.kind === 'money'
+        ? formatMoney(v, lang)
+        : x.kind === 'count'
+          ? formatCount(v, lang)
+          : x.kind === 'percent'
+            ? formatPercent(v, 1)
+            : formatNumber(v, 2);
+    const gap =
+      x.gap === null
+        ? '—'
+        : x.kind === 'percent'
+          ? formatNumber(x.gap, 1) + (lang === 'en' ? ' pp' : ' 个百分点')
+          : f(x.gap);
+    return this.i18n.t(x.value === null ? 'bank.shortNull' : 'bank.short', {
+      measure,
+      value: f(x.value),
+      threshold: f(x.threshold),
+      gap,
+    });
   }
 }

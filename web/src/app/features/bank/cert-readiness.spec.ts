@@ -1,12 +1,31 @@
-import { CLASS_CODES, type ClassCode, SCHEME_SDTF_2025, type UnitResultItem } from '@sci/shared';
+import {
+  CLASS_CODES,
+  type ClassCode,
+  SCHEME_SDTF_2025,
+  type UnitResultItem,
+} from '@sci/shared';
 import { certificationReadiness, closeToCertification } from './cert-readiness';
 
 const P = SCHEME_SDTF_2025.certification;
 const per = <T>(f: (k: ClassCode) => T): Record<ClassCode, T> =>
   Object.fromEntries(CLASS_CODES.map((k) => [k, f(k)])) as Record<ClassCode, T>;
 
-function unit(code: string, values: Partial<Record<ClassCode, number | null>>, extra: Partial<UnitResultItem> = {}): UnitResultItem {
-  const all: Record<ClassCode, number | null> = { ...per(() => 0), K1: 6e8, K2: 60, K3: 2, K5: 150, K6: 15, K7: 35, K8: 40, ...values };
+function unit(
+  code: string,
+  values: Partial<Record<ClassCode, number | null>>,
+  extra: Partial<UnitResultItem> = {},
+): UnitResultItem {
+  const all: Record<ClassCode, number | null> = {
+    ...per(() => 0),
+    K1: 6e8,
+    K2: 60,
+    K3: 2,
+    K5: 150,
+    K6: 15,
+    K7: 35,
+    K8: 40,
+    ...values,
+  };
   return {
     code,
     scored: true,
@@ -26,9 +45,18 @@ describe(certificationReadiness.name, () => {
   it('should measure each shortfall against its threshold', () => {
     const r = certificationReadiness(unit('B', { K2: 42.3, K7: null }), P, 10);
     expect(r.failedChecks).toEqual(['C3', 'C6']);
-    expect(r.shortfalls[0]).toMatchObject({ check: 'C3', value: 42.3, threshold: 50 });
+    expect(r.shortfalls[0]).toMatchObject({
+      check: 'C3',
+      value: 42.3,
+      threshold: 50,
+    });
     expect(r.shortfalls[0].gap).toBeCloseTo(7.7, 9);
-    expect(r.shortfalls[1]).toMatchObject({ check: 'C6', measure: 'class.K7', value: null, gap: null });
+    expect(r.shortfalls[1]).toMatchObject({
+      check: 'C6',
+      measure: 'class.K7',
+      value: null,
+      gap: null,
+    });
   });
 
   it('should fail growth when K3 did not score full marks', () => {

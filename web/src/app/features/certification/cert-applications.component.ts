@@ -1,7 +1,19 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { MECHANISMS, type CertificationApplicationRequest, type CertificationApplicationResponse, type Mechanism } from '@sci/shared';
+import {
+  MECHANISMS,
+  type CertificationApplicationRequest,
+  type CertificationApplicationResponse,
+  type Mechanism,
+} from '@sci/shared';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
@@ -87,26 +99,39 @@ export class CertApplicationsComponent {
     },
     stream: ({ params }) => this.api.applications(params.year),
   });
-  protected readonly rows = computed<CertificationApplicationResponse[]>(() => (this.list.hasValue() ? (this.list.value() ?? []) : []));
-  protected readonly windowOpen = computed(() => this.store.exercise()?.status === 'applications_open');
-  protected readonly canApply = computed(() => this.auth.hasRole('bank_hq') && this.windowOpen());
+  protected readonly rows = computed<CertificationApplicationResponse[]>(() =>
+    this.list.hasValue() ? (this.list.value() ?? []) : [],
+  );
+  protected readonly windowOpen = computed(
+    () => this.store.exercise()?.status === 'applications_open',
+  );
+  protected readonly canApply = computed(
+    () => this.auth.hasRole('bank_hq') && this.windowOpen(),
+  );
 
   /** the bank's city and outlet units, to pick the applicant from */
   private readonly bankUnits = rxResource({
     params: () => {
       const bankCode = this.auth.user()?.bankCode;
       const period = this.ctx.period();
-      return this.canApply() && bankCode && period ? { bankCode, period } : undefined;
+      return this.canApply() && bankCode && period
+        ? { bankCode, period }
+        : undefined;
     },
     stream: ({ params }) => (params ? this.bankApi.summary(params) : of(null)),
   });
   protected readonly unitOptions = computed(() =>
-    (this.bankUnits.hasValue() ? (this.bankUnits.value()?.units ?? []) : []).filter((u) => u.level !== 'head'),
+    (this.bankUnits.hasValue()
+      ? (this.bankUnits.value()?.units ?? [])
+      : []
+    ).filter((u) => u.level !== 'head'),
   );
 
   protected readonly form = signal<CertificationApplicationRequest>(blank());
   protected readonly saving = signal(false);
-  protected readonly mechanismCount = computed(() => MECHANISMS.filter((m) => this.form()[CAMEL[m]]).length);
+  protected readonly mechanismCount = computed(
+    () => MECHANISMS.filter((m) => this.form()[CAMEL[m]]).length,
+  );
 
   protected patch(p: Partial<CertificationApplicationRequest>): void {
     this.form.update((f) => ({ ...f, ...p }));

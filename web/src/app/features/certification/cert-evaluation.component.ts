@@ -1,8 +1,21 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { CERTIFICATION_OUTCOMES, CHECK_CODES, type CertificationOutcome, type Decision, type EvaluationItem } from '@sci/shared';
+import {
+  CERTIFICATION_OUTCOMES,
+  CHECK_CODES,
+  type CertificationOutcome,
+  type Decision,
+  type EvaluationItem,
+} from '@sci/shared';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -23,9 +36,15 @@ import { CertificationApiService } from './certification-api.service';
 import { CertificationStore } from './certification.store';
 
 /** Recommendations that certify (or keep certified): confirming anything else, or rejecting these, overrides. */
-const CERTIFYING: ReadonlySet<CertificationOutcome> = new Set(['certify', 'retain']);
+const CERTIFYING: ReadonlySet<CertificationOutcome> = new Set([
+  'certify',
+  'retain',
+]);
 
-export function isOverride(recommendation: CertificationOutcome, decision: Decision): boolean {
+export function isOverride(
+  recommendation: CertificationOutcome,
+  decision: Decision,
+): boolean {
   return CERTIFYING.has(recommendation) !== (decision === 'confirm');
 }
 
@@ -81,16 +100,24 @@ export class CertEvaluationComponent {
   /** Decisions are taken after the evaluation and until the list is published. */
   protected readonly canDecide = computed(() => {
     const s = this.store.exercise()?.status;
-    return this.auth.hasRole('regulator') && (s === 'evaluated' || s === 'decided');
+    return (
+      this.auth.hasRole('regulator') && (s === 'evaluated' || s === 'decided')
+    );
   });
 
   protected readonly detailCode = signal<string | null>(null);
-  protected readonly deciding = signal<{ item: EvaluationItem; decision: Decision } | null>(null);
+  protected readonly deciding = signal<{
+    item: EvaluationItem;
+    decision: Decision;
+  } | null>(null);
   protected readonly reason = signal('');
   protected readonly saving = signal(false);
   protected readonly reasonRequired = computed(() => {
     const d = this.deciding();
-    return !!d && (d.decision === 'reject' || isOverride(d.item.recommendation, d.decision));
+    return (
+      !!d &&
+      (d.decision === 'reject' || isOverride(d.item.recommendation, d.decision))
+    );
   });
 
   protected text(t: { zh: string; en: string }): string {
@@ -110,7 +137,10 @@ export class CertEvaluationComponent {
     if (this.reasonRequired() && !reason) return;
     this.saving.set(true);
     this.api
-      .decide(year, d.item.institutionCode, { decision: d.decision, ...(reason ? { reason } : {}) })
+      .decide(year, d.item.institutionCode, {
+        decision: d.decision,
+        ...(reason ? { reason } : {}),
+      })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: () => {

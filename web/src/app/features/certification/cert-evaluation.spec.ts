@@ -10,7 +10,10 @@ describe(isOverride.name, () => {
     ['reserve', 'reject', false],
     ['delist', 'reject', false],
     ['delist', 'confirm', true],
-  ] as const)('should treat %s → %s as override: %s', (rec, decision, expected) => {
-    expect(isOverride(rec, decision)).toBe(expected);
-  });
+  ] as const)(
+    'should treat %s → %s as override: %s',
+    (rec, decision, expected) => {
+      expect(isOverride(rec, decision)).toBe(expected);
+    },
+  );
 });

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  input,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { CHECK_CODES } from '@sci/shared';
 import { DateTimePipe } from '../../core/format/format.pipes';
@@ -14,7 +19,13 @@ import { OutcomeTagComponent } from './cert-outcome.component';
   imports: [DateTimePipe, TPipe, StateComponent, OutcomeTagComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <app-state [resource]="res" [empty]="!res.hasValue() || !res.value()!.years.length" [emptyText]="'cert.noHistory' | t" (retry)="res.reload()" [minHeight]="60">
+    <app-state
+      [resource]="res"
+      [empty]="!res.hasValue() || !res.value()!.years.length"
+      [emptyText]="'cert.noHistory' | t"
+      (retry)="res.reload()"
+      [minHeight]="60"
+    >
       <ng-template>
         @let h = res.value()!;
         <div class="now" data-testid="cert-now">
@@ -31,7 +42,8 @@ import { OutcomeTagComponent } from './cert-outcome.component';
               <span class="year">{{ y.year }}</span>
               <span class="cell">
                 @if (y.application) {
-                  {{ 'cert.applied' | t }} · {{ 'appStatus.' + y.application.status | t }}
+                  {{ 'cert.applied' | t }} ·
+                  {{ 'appStatus.' + y.application.status | t }}
                 } @else {
                   <span class="muted">{{ 'cert.noApplication' | t }}</span>
                 }
@@ -41,19 +53,36 @@ import { OutcomeTagComponent } from './cert-outcome.component';
                   <app-outcome [outcome]="ev.recommendation"></app-outcome>
                   <span class="checks">
                     @for (c of checks; track c) {
-                      <span [class.pass]="ev.passes[c]" [class.fail]="!ev.passes[c]" [title]="c + ' ' + ('check.' + c | t)">{{ c }}</span>
+                      <span
+                        [class.pass]="ev.passes[c]"
+                        [class.fail]="!ev.passes[c]"
+                        [title]="c + ' ' + ('check.' + c | t)"
+                        >{{ c }}</span
+                      >
                     }
                   </span>
                 }
               </span>
               <span class="cell">
                 @if (y.decision; as d) {
-                  <b [class.yes]="d.decision === 'confirm'" [class.no]="d.decision === 'reject'">{{ 'decision.' + d.decision | t }}</b>
-                  @if (d.reason) { <span class="muted">（{{ d.reason }}）</span> }
-                  <span class="muted">{{ d.decidedBy }} {{ d.decidedAt | dt }}</span>
+                  <b
+                    [class.yes]="d.decision === 'confirm'"
+                    [class.no]="d.decision === 'reject'"
+                    >{{ 'decision.' + d.decision | t }}</b
+                  >
+                  @if (d.reason) {
+                    <span class="muted">（{{ d.reason }}）</span>
+                  }
+                  <span class="muted"
+                    >{{ d.decidedBy }} {{ d.decidedAt | dt }}</span
+                  >
                 }
               </span>
-              <span class="cell">@if (y.listed) { <span class="listed">{{ 'cert.listed' | t }}</span> }</span>
+              <span class="cell">
+                @if (y.listed) {
+                  <span class="listed">{{ 'cert.listed' | t }}</span>
+                }
+              </span>
             </li>
           }
         </ol>
@@ -61,16 +90,67 @@ import { OutcomeTagComponent } from './cert-outcome.component';
     </app-state>
   `,
   styles: `
-    .now { margin-bottom: 6px; }
-    .yes { color: #1f7a3a; } .no { color: #c0392b; }
-    .years { list-style: none; margin: 0; padding: 0; border-left: 2px solid #d6e4f0; }
-    .years li { display: grid; grid-template-columns: 56px 150px 260px minmax(0, 1fr) 70px; gap: 8px; align-items: center; padding: 4px 8px; position: relative; }
-    .years li::before { content: ''; position: absolute; left: -6px; top: 10px; width: 10px; height: 10px; border-radius: 50%; background: #2b6cb0; }
-    .year { font-weight: 700; }
-    .checks { margin-left: 6px; display: inline-flex; gap: 2px; }
-    .checks span { font-size: 10px; padding: 0 2px; border-radius: 2px; }
-    .pass { color: #237804; background: #f6ffed; } .fail { color: #a8071a; background: #fff1f0; }
-    .listed { color: #fff; background: #1f7a3a; padding: 0 6px; border-radius: 2px; font-size: 12px; }
+    .now {
+      margin-bottom: 6px;
+    }
+    .yes {
+      color: #1f7a3a;
+    }
+    .no {
+      color: #c0392b;
+    }
+    .years {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      border-left: 2px solid #d6e4f0;
+    }
+    .years li {
+      display: grid;
+      grid-template-columns: 56px 150px 260px minmax(0, 1fr) 70px;
+      gap: 8px;
+      align-items: center;
+      padding: 4px 8px;
+      position: relative;
+    }
+    .years li::before {
+      content: '';
+      position: absolute;
+      left: -6px;
+      top: 10px;
+      width: 10px;
+      height: 10px;
+      border-radius: 50%;
+      background: #2b6cb0;
+    }
+    .year {
+      font-weight: 700;
+    }
+    .checks {
+      margin-left: 6px;
+      display: inline-flex;
+      gap: 2px;
+    }
+    .checks span {
+      font-size: 10px;
+      padding: 0 2px;
+      border-radius: 2px;
+    }
+    .pass {
+      color: #237804;
+      background: #f6ffed;
+    }
+    .fail {
+      color: #a8071a;
+      background: #fff1f0;
+    }
+    .listed {
+      color: #fff;
+      background: #1f7a3a;
+      padding: 0 6px;
+      border-radius: 2px;
+      font-size: 12px;
+    }
   `,
 })
 export class CertHistoryComponent {
@@ -78,5 +158,8 @@ export class CertHistoryComponent {
   protected readonly i18n = inject(I18nStore);
   protected readonly checks = CHECK_CODES;
   readonly code = input.required<string>();
-  protected readonly res = rxResource({ params: () => this.code(), stream: ({ params }) => this.api.history(params) });
+  protected readonly res = rxResource({
+    params: () => this.code(),
+    stream: ({ params }) => this.api.history(params),
+  });
 }

@@ -26,7 +26,9 @@ export class CertificationApiService {
 
   /** Newest year first. */
   exercises(): Observable<ExerciseResponse[]> {
-    return this.http.get<ExerciseListResponse>(this.base).pipe(map((r) => [...r.items].sort((a, b) => b.year - a.year)));
+    return this.http
+      .get<ExerciseListResponse>(this.base)
+      .pipe(map((r) => [...r.items].sort((a, b) => b.year - a.year)));
   }
 
   create(year: number): Observable<ExerciseResponse> {
@@ -38,27 +40,53 @@ export class CertificationApiService {
   }
 
   applications(year: number): Observable<CertificationApplicationResponse[]> {
-    return this.http.get<CertificationApplicationListResponse>(`${this.base}/${year}/applications`).pipe(map((r) => r.items));
+    return this.http
+      .get<CertificationApplicationListResponse>(
+        `${this.base}/${year}/applications`,
+      )
+      .pipe(map((r) => r.items));
   }
 
-  apply(year: number, req: CertificationApplicationRequest): Observable<CertificationApplicationResponse> {
-    return this.http.post<CertificationApplicationResponse>(`${this.base}/${year}/applications`, req);
+  apply(
+    year: number,
+    req: CertificationApplicationRequest,
+  ): Observable<CertificationApplicationResponse> {
+    return this.http.post<CertificationApplicationResponse>(
+      `${this.base}/${year}/applications`,
+      req,
+    );
   }
 
-  withdraw(year: number, code: string): Observable<CertificationApplicationResponse> {
-    return this.http.delete<CertificationApplicationResponse>(`${this.base}/${year}/applications/${encodeURIComponent(code)}`);
+  withdraw(
+    year: number,
+    code: string,
+  ): Observable<CertificationApplicationResponse> {
+    return this.http.delete<CertificationApplicationResponse>(
+      `${this.base}/${year}/applications/${encodeURIComponent(code)}`,
+    );
   }
 
   evaluation(year: number): Observable<EvaluationListResponse> {
-    return this.http.get<EvaluationListResponse>(`${this.base}/${year}/evaluation`);
+    return this.http.get<EvaluationListResponse>(
+      `${this.base}/${year}/evaluation`,
+    );
   }
 
   detail(year: number, code: string): Observable<EvaluationDetailResponse> {
-    return this.http.get<EvaluationDetailResponse>(`${this.base}/${year}/evaluation/${encodeURIComponent(code)}`);
+    return this.http.get<EvaluationDetailResponse>(
+      `${this.base}/${year}/evaluation/${encodeURIComponent(code)}`,
+    );
   }
 
-  decide(year: number, code: string, req: CertificationDecisionRequest): Observable<EvaluationItem> {
-    return this.http.post<EvaluationItem>(`${this.base}/${year}/decisions/${encodeURIComponent(code)}`, req);
+  decide(
+    year: number,
+    code: string,
+    req: CertificationDecisionRequest,
+  ): Observable<EvaluationItem> {
+    return this.http.post<EvaluationItem>(
+      `${this.base}/${year}/decisions/${encodeURIComponent(code)}`,
+      req,
+    );
   }
 
   publishedList(year: number): Observable<CertifiedListResponse> {
@@ -66,10 +94,17 @@ export class CertificationApiService {
   }
 
   history(code: string): Observable<UnitCertificationHistoryResponse> {
-    return this.http.get<UnitCertificationHistoryResponse>(`${this.base}/units/${encodeURIComponent(code)}`);
+    return this.http.get<UnitCertificationHistoryResponse>(
+      `${this.base}/units/${encodeURIComponent(code)}`,
+    );
   }
 
   export(year: number, format: 'csv' | 'xlsx'): Observable<string> {
-    return downloadFile(this.http, `${this.base}/${year}/export`, { format }, `certification-${year}.${format}`);
+    return downloadFile(
+      this.http,
+      `${this.base}/${year}/export`,
+      { format },
+      `certification-${year}.${format}`,
+    );
   }
 }

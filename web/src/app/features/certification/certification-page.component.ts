@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { EXERCISE_STATUSES, type ExerciseResponse } from '@sci/shared';
@@ -22,7 +29,10 @@ import { CertApplicationsComponent } from './cert-applications.component';
 import { CertEvaluationComponent } from './cert-evaluation.component';
 import { CertHistoryComponent } from './cert-history.component';
 import { CertListComponent } from './cert-list.component';
-import { CertificationApiService, type ExerciseStep } from './certification-api.service';
+import {
+  CertificationApiService,
+  type ExerciseStep,
+} from './certification-api.service';
 import { CertificationStore } from './certification.store';
 
 /** The regulator's next step from each status, and what it is called. */
@@ -68,8 +78,12 @@ export class CertificationPageComponent {
   protected readonly i18n = inject(I18nStore);
   protected readonly statuses = EXERCISE_STATUSES;
 
-  protected readonly isRegulator = computed(() => this.auth.hasRole('regulator'));
-  protected readonly statusIndex = computed(() => EXERCISE_STATUSES.indexOf(this.store.exercise()?.status ?? 'draft'));
+  protected readonly isRegulator = computed(() =>
+    this.auth.hasRole('regulator'),
+  );
+  protected readonly statusIndex = computed(() =>
+    EXERCISE_STATUSES.indexOf(this.store.exercise()?.status ?? 'draft'),
+  );
   protected readonly nextStep = computed<ExerciseStep | null>(() => {
     const s = this.store.exercise()?.status;
     return s ? (NEXT_STEP[s] ?? null) : null;
@@ -93,10 +107,16 @@ export class CertificationPageComponent {
 
   protected create(): void {
     const year = this.newYear();
-    this.act(this.api.create(year), 'cert.created', () => this.store.selectYear(year));
+    this.act(this.api.create(year), 'cert.created', () =>
+      this.store.selectYear(year),
+    );
   }
 
-  private act(obs: Observable<ExerciseResponse>, okKey: string, after?: () => void): void {
+  private act(
+    obs: Observable<ExerciseResponse>,
+    okKey: string,
+    after?: () => void,
+  ): void {
     this.busy.set(true);
     obs.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
       next: (e) => {
@@ -118,11 +138,17 @@ export class CertificationPageComponent {
     this.api
       .export(year, format)
       .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({ error: (e: unknown) => this.msg.error(errorMessage(e, this.i18n)) });
+      .subscribe({
+        error: (e: unknown) => this.msg.error(errorMessage(e, this.i18n)),
+      });
   }
 
   /** When each step happened, for the timeline. */
   protected stepTime(e: ExerciseResponse, i: number): string | null {
-    return [e.createdAt, e.openedAt, e.closedAt, e.evaluatedAt, null, e.publishedAt][i] ?? null;
+    return (
+      [e.createdAt, e.openedAt, e.closedAt, e.evaluatedAt, null, e.publishedAt][
+        i
+      ] ?? null
+    );
   }
 }

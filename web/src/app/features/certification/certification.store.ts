@@ -14,13 +14,22 @@ export class CertificationStore {
   /** bumped after a decision or a step so every tab reloads what it shows */
   private readonly version = signal(0);
 
-  readonly exercisesResource = rxResource({ params: () => this.version(), stream: () => this.api.exercises() });
+  readonly exercisesResource = rxResource({
+    params: () => this.version(),
+    stream: () => this.api.exercises(),
+  });
   readonly exercises = computed<ExerciseResponse[]>(() =>
-    this.exercisesResource.hasValue() ? (this.exercisesResource.value() ?? []) : [],
+    this.exercisesResource.hasValue()
+      ? (this.exercisesResource.value() ?? [])
+      : [],
   );
   /** the chosen year, else the newest exercise */
-  readonly year = computed<number | null>(() => this.chosenYear() ?? this.exercises()[0]?.year ?? null);
-  readonly exercise = computed<ExerciseResponse | null>(() => this.exercises().find((e) => e.year === this.year()) ?? null);
+  readonly year = computed<number | null>(
+    () => this.chosenYear() ?? this.exercises()[0]?.year ?? null,
+  );
+  readonly exercise = computed<ExerciseResponse | null>(
+    () => this.exercises().find((e) => e.year === this.year()) ?? null,
+  );
   readonly changes = this.version.asReadonly();
 
   selectYear(year: number): void {

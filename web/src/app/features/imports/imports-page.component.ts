@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { ImportBatchSummary, ImportStatus } from '@sci/shared';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -21,7 +30,17 @@ const ACCEPT = ['.csv', '.xlsx', '.zip'];
 /** Upload of exchange-format files with progress, the errors of a batch, and the batch history. */
 @Component({
   selector: 'app-imports-page',
-  imports: [NzButtonModule, NzIconModule, NzProgressModule, NzTableModule, DateTimePipe, NumberPipe, TPipe, PageHeadComponent, StateComponent],
+  imports: [
+    NzButtonModule,
+    NzIconModule,
+    NzProgressModule,
+    NzTableModule,
+    DateTimePipe,
+    NumberPipe,
+    TPipe,
+    PageHeadComponent,
+    StateComponent,
+  ],
   templateUrl: './imports-page.component.html',
   styleUrl: './imports-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -42,15 +61,21 @@ export class ImportsPageComponent {
   protected readonly batchId = signal<number | null>(null);
 
   protected readonly history = rxResource({ stream: () => this.api.list() });
-  protected readonly batches = computed<ImportBatchSummary[]>(() => (this.history.hasValue() ? (this.history.value() ?? []) : []));
+  protected readonly batches = computed<ImportBatchSummary[]>(() =>
+    this.history.hasValue() ? (this.history.value() ?? []) : [],
+  );
   protected readonly batch = rxResource({
     params: () => this.batchId() ?? undefined,
     stream: ({ params }) => this.api.get(params),
   });
-  protected readonly b = computed(() => (this.batch.hasValue() ? (this.batch.value() ?? null) : null));
+  protected readonly b = computed(() =>
+    this.batch.hasValue() ? (this.batch.value() ?? null) : null,
+  );
   protected readonly processedPercent = computed(() => {
     const b = this.b();
-    return b && b.totalRows ? Math.min(100, Math.round((100 * b.processedRows) / b.totalRows)) : 0;
+    return b && b.totalRows
+      ? Math.min(100, Math.round((100 * b.processedRows) / b.totalRows))
+      : 0;
   });
 
   constructor() {
@@ -72,8 +97,16 @@ export class ImportsPageComponent {
 
   protected pick(list: FileList | null): void {
     const files = Array.from(list ?? []);
-    const bad = files.filter((f) => !ACCEPT.some((ext) => f.name.toLowerCase().endsWith(ext)));
-    this.uploadError.set(bad.length ? this.i18n.t('imports.badType', { names: bad.map((f) => f.name).join(', ') }) : null);
+    const bad = files.filter(
+      (f) => !ACCEPT.some((ext) => f.name.toLowerCase().endsWith(ext)),
+    );
+    this.uploadError.set(
+      bad.length
+        ? this.i18n.t('imports.badType', {
+            names: bad.map((f) => f.name).join(', '),
+          })
+        : null,
+    );
     this.files.set(files.filter((f) => !bad.includes(f)));
   }
 
@@ -112,11 +145,19 @@ export class ImportsPageComponent {
     this.api
       .downloadErrors(id)
       .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({ error: (e: unknown) => this.msg.error(errorMessage(e, this.i18n)) });
+      .subscribe({
+        error: (e: unknown) => this.msg.error(errorMessage(e, this.i18n)),
+      });
   }
 
   protected statusClass(s: ImportStatus): string {
-    return s === 'succeeded' ? 'ok' : s === 'failed' ? 'bad' : s === 'running' ? 'busy' : 'same';
+    return s === 'succeeded'
+      ? 'ok'
+      : s === 'failed'
+        ? 'bad'
+        : s === 'running'
+          ? 'busy'
+          : 'same';
   }
 
   protected fileNames(b: ImportBatchSummary): string {

@@ -1,5 +1,9 @@
 import type { Routes } from '@angular/router';
 
 export const IMPORTS_ROUTES: Routes = [
-  { path: '', loadComponent: () => import('./imports-page.component').then((m) => m.ImportsPageComponent) },
+  {
+    path: '',
+    loadComponent: () =>
+      import('./imports-page.component').then((m) => m.ImportsPageComponent),
+  },
 ];

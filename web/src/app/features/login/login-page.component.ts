@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
@@ -25,8 +32,12 @@ export class LoginPageComponent {
   private readonly destroyRef = inject(DestroyRef);
   protected readonly i18n = inject(I18nStore);
 
-  private readonly query = toSignal(inject(ActivatedRoute).queryParamMap.pipe(map((q) => q)));
-  protected readonly expired = computed(() => this.query()?.get('expired') === '1');
+  private readonly query = toSignal(
+    inject(ActivatedRoute).queryParamMap.pipe(map((q) => q)),
+  );
+  protected readonly expired = computed(
+    () => this.query()?.get('expired') === '1',
+  );
 
   protected readonly username = signal('');
   protected readonly password = signal('');
@@ -49,7 +60,12 @@ export class LoginPageComponent {
         next: (user) => {
           this.busy.set(false);
           const returnUrl = this.query()?.get('returnUrl');
-          const safe = returnUrl && returnUrl.startsWith('/') && !returnUrl.startsWith('//') ? returnUrl : null;
+          const safe =
+            returnUrl &&
+            returnUrl.startsWith('/') &&
+            !returnUrl.startsWith('//')
+              ? returnUrl
+              : null;
           void this.router.navigateByUrl(safe ?? homePath(user));
         },
         error: (err: unknown) => {

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TPipe } from '../../core/i18n/t.pipe';
@@ -13,26 +18,55 @@ import { CertificationApiService } from '../certification/certification-api.serv
     @if (latest(); as e) {
       <a class="kpi" routerLink="/certification">
         <span class="label">{{ 'overview.certified' | t }} · {{ e.year }}</span>
-        <span class="value" data-testid="kpi-certified">{{ e.status === 'published' ? e.counts.confirmed : e.counts.byOutcome.certify + e.counts.byOutcome.retain }}</span>
-        <span class="sub">{{ (e.status === 'published' ? 'exStatus.published' : 'cert.pRecommended') | t }}</span>
+        <span class="value" data-testid="kpi-certified">{{
+          e.status === 'published'
+            ? e.counts.confirmed
+            : e.counts.byOutcome.certify + e.counts.byOutcome.retain
+        }}</span>
+        <span class="sub">{{
+          (e.status === 'published'
+            ? 'exStatus.published'
+            : 'cert.pRecommended'
+          ) | t
+        }}</span>
       </a>
       <a class="kpi" routerLink="/certification">
         <span class="label">{{ 'overview.reserve' | t }} · {{ e.year }}</span>
         <span class="value">{{ e.counts.byOutcome.reserve }}</span>
-        <span class="sub">{{ 'outcome.upgrade' | t }} {{ e.counts.byOutcome.upgrade }}</span>
+        <span class="sub"
+          >{{ 'outcome.upgrade' | t }} {{ e.counts.byOutcome.upgrade }}</span
+        >
       </a>
     } @else {
-      <span class="kpi"><span class="label">{{ 'overview.certified' | t }}</span><span class="value muted" data-testid="kpi-certified">—</span></span>
+      <span class="kpi"
+        ><span class="label">{{ 'overview.certified' | t }}</span
+        ><span class="value muted" data-testid="kpi-certified">—</span></span
+      >
     }
   `,
-  styles: `:host { display: contents; } a.kpi { color: inherit; }`,
+  styles: `
+    :host {
+      display: contents;
+    }
+    a.kpi {
+      color: inherit;
+    }
+  `,
 })
 export class CertCountsComponent {
   private readonly api = inject(CertificationApiService);
-  private readonly exercises = rxResource({ stream: () => this.api.exercises() });
+  private readonly exercises = rxResource({
+    stream: () => this.api.exercises(),
+  });
   /** newest year that has been evaluated (its counts mean something) */
   protected readonly latest = computed(() => {
-    const list = this.exercises.hasValue() ? (this.exercises.value() ?? []) : [];
-    return list.find((e) => ['evaluated', 'decided', 'published'].includes(e.status)) ?? null;
+    const list = this.exercises.hasValue()
+      ? (this.exercises.value() ?? [])
+      : [];
+    return (
+      list.find((e) =>
+        ['evaluated', 'decided', 'published'].includes(e.status),
+      ) ?? null
+    );
   });
 }

@@ -1,4 +1,9 @@
-import { GRADES, INSTITUTION_LEVELS, type Grade, type UnitResultItem } from '@sci/shared';
+import {
+  GRADES,
+  INSTITUTION_LEVELS,
+  type Grade,
+  type UnitResultItem,
+} from '@sci/shared';
 import type { EChartsCoreOption } from 'echarts/core';
 import { GRADE_COLOR, SHANDONG_CITIES } from '../../core/domain';
 import type { GradeCounts } from './overview-api.service';
@@ -12,12 +17,20 @@ export interface CityStat {
 }
 
 /** Per city: how many scored units, their mean composite and grade mix (units without a city code are left out). */
-export function cityStats(units: UnitResultItem[], name: (code: string) => string): CityStat[] {
+export function cityStats(
+  units: UnitResultItem[],
+  name: (code: string) => string,
+): CityStat[] {
   return SHANDONG_CITIES.map((c) => {
     const us = units.filter((u) => u.regionCode === c.code && u.scored);
-    const grades = { excellent: 0, good: 0, pass: 0, improve: 0 } as Record<Grade, number>;
+    const grades = { excellent: 0, good: 0, pass: 0, improve: 0 } as Record<
+      Grade,
+      number
+    >;
     for (const u of us) if (u.grade) grades[u.grade]++;
-    const mean = us.length ? us.reduce((s, u) => s + u.composite, 0) / us.length : null;
+    const mean = us.length
+      ? us.reduce((s, u) => s + u.composite, 0) / us.length
+      : null;
     return { code: c.code, name: name(c.code), units: us.length, mean, grades };
   });
 }
@@ -33,25 +46,41 @@ export function gradeDistributionOption(
     legend: { bottom: 0, data: GRADES.map(gradeName) },
     grid: { left: 8, right: 16, top: 8, bottom: 32, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: INSTITUTION_LEVELS.map(levelName), inverse: true },
+    yAxis: {
+      type: 'category',
+      data: INSTITUTION_LEVELS.map(levelName),
+      inverse: true,
+    },
     series: GRADES.map((g) => ({
       name: gradeName(g),
       type: 'bar',
       stack: 'grade',
       itemStyle: { color: GRADE_COLOR[g] },
-      label: { show: true, fontSize: 10, color: '#fff', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
+      label: {
+        show: true,
+        fontSize: 10,
+        color: '#fff',
+        formatter: (p: { value: number }) => (p.value ? String(p.value) : ''),
+      },
       data: INSTITUTION_LEVELS.map((l) => counts[l][g]),
     })),
   };
 }
 
 /** City bars: units per grade stacked, one bar per city, the 16 cities in GB/T 2260 order. */
-export function cityBarsOption(stats: CityStat[], gradeName: (g: Grade) => string): EChartsCoreOption {
+export function cityBarsOption(
+  stats: CityStat[],
+  gradeName: (g: Grade) => string,
+): EChartsCoreOption {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0, data: GRADES.map(gradeName) },
     grid: { left: 8, right: 8, top: 16, bottom: 36, containLabel: true },
-    xAxis: { type: 'category', data: stats.map((s) => s.name), axisLabel: { interval: 0, fontSize: 11 } },
+    xAxis: {
+      type: 'category',
+      data: stats.map((s) => s.name),
+      axisLabel: { interval: 0, fontSize: 11 },
+    },
     yAxis: { type: 'value', minInterval: 1 },
     series: GRADES.map((g) => ({
       name: gradeName(g),

@@ -1,23 +1,52 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { GRADES, INSTITUTION_LEVELS, type Grade, type RunDiffUnit } from '@sci/shared';
+import {
+  GRADES,
+  INSTITUTION_LEVELS,
+  type Grade,
+  type RunDiffUnit,
+} from '@sci/shared';
 import { ContextStore } from '../../core/context/context.store';
-import { CITY_TILES, GRADE_COLOR, NO_GRADE_COLOR, cityName } from '../../core/domain';
+import {
+  CITY_TILES,
+  GRADE_COLOR,
+  NO_GRADE_COLOR,
+  cityName,
+} from '../../core/domain';
 import { formatSigned } from '../../core/format/format';
-import { NumberPipe, PercentPipe, ScorePipe } from '../../core/format/format.pipes';
+import {
+  NumberPipe,
+  PercentPipe,
+  ScorePipe,
+} from '../../core/format/format.pipes';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { sameValues } from '../../core/same-values';
 import { ChartComponent } from '../../ui/chart.component';
 import { GradeTagComponent } from '../../ui/grade-tag.component';
 import { PageHeadComponent } from '../../ui/page-head.component';
 import { StateComponent } from '../../ui/state.component';
 import { CertCountsComponent } from './cert-counts.component';
 import { OverviewApiService, type RunRef } from './overview-api.service';
-import { cityBarsOption, cityStats, gradeDistributionOption } from './overview-charts';
+import {
+  cityBarsOption,
+  cityStats,
+  gradeDistributionOption,
+} from './overview-charts';
 import { TopBottomComponent } from './top-bottom.component';
 
-const GRADE_ORDER: Record<Grade, number> = { excellent: 3, good: 2, pass: 1, improve: 0 };
+const GRADE_ORDER: Record<Grade, number> = {
+  excellent: 3,
+  good: 2,
+  pass: 1,
+  improve: 0,
+};
 
 /** The regulator's province at a glance for the selected period and run. */
 @Component({
@@ -46,14 +75,28 @@ export class OverviewPageComponent {
   protected readonly levels = INSTITUTION_LEVELS;
   protected readonly grades = GRADES;
 
-  protected readonly ref = computed<RunRef | undefined>(() => {
-    const period = this.ctx.period();
-    if (!period) return undefined;
-    return { period, runId: this.ctx.isLatestPublished() ? undefined : (this.ctx.runId() ?? undefined) };
-  });
+  protected readonly ref = computed<RunRef | undefined>(
+    () => {
+      const period = this.ctx.period();
+      if (!period) return undefined;
+      return {
+        period,
+        runId: this.ctx.isLatestPublished()
+          ? undefined
+          : (this.ctx.runId() ?? undefined),
+      };
+    },
+    { equal: sameValues },
+  );
 
-  protected readonly counts = rxResource({ params: () => this.ref(), stream: ({ params }) => this.api.gradeCounts(params) });
-  protected readonly cityUnits = rxResource({ params: () => this.ref(), stream: ({ params }) => this.api.allOfLevel(params, 'city') });
+  protected readonly counts = rxResource({
+    params: () => this.ref(),
+    stream: ({ params }) => this.api.gradeCounts(params),
+  });
+  protected readonly cityUnits = rxResource({
+    params: () => this.ref(),
+    stream: ({ params }) => this.api.allOfLevel(params, 'city'),
+  });
   protected readonly movement = rxResource({
     params: () => {
       const a = this.ctx.previousPeriod()?.latestPublishedRun?.id;
@@ -65,41 +108,80 @@ export class OverviewPageComponent {
 
   private readonly gradeName = (g: Grade): string => this.i18n.t(`grade.${g}`);
 
-  protected readonly c = computed(() => (this.counts.hasValue() ? (this.counts.value() ?? null) : null));
+  protected readonly c = computed(() =>
+    this.counts.hasValue() ? (this.counts.value() ?? null) : null,
+  );
   protected readonly kpi = computed(() => {
     const c = this.c();
     if (!c) return null;
-    const sum = (g: Grade | 'total'): number => INSTITUTION_LEVELS.reduce((s, l) => s + c[l][g], 0);
+    const sum = (g: Grade | 'total'): number =>
+      INSTITUTION_LEVELS.reduce((s, l) => s + c[l][g], 0);
     const scored = GRADES.reduce((s, g) => s + sum(g), 0);
-    return { total: sum('total'), scored, excellent: sum('excellent'), improve: sum('improve'), good: sum('good') };
+    return {
+      total: sum('total'),
+      scored,
+      excellent: sum('excellent'),
+      improve: sum('improve'),
+      good: sum('good'),
+    };
   });
   protected readonly gradeChart = computed(() => {
     const c = this.c();
-    return c ? gradeDistributionOption(c, this.gradeName, (l) => this.i18n.t(`level.${l}`)) : null;
+    return c
+      ? gradeDistributionOption(c, this.gradeName, (l) =>
+          this.i18n.t(`level.${l}`),
+        )
+      : null;
   });
 
   protected readonly cities = computed(() => {
-    const units = this.cityUnits.hasValue() ? (this.cityUnits.value() ?? []) : [];
+    const units = this.cityUnits.hasValue()
+      ? (this.cityUnits.value() ?? [])
+      : [];
     return cityStats(units, (code) => cityName(code, this.i18n.lang()));
   });
-  protected readonly cityChart = computed(() => (this.cities().some((s) => s.units) ? cityBarsOption(this.cities(), this.gradeName) : null));
+  protected readonly cityChart = computed(() =>
+    this.cities().some((s) => s.units)
+      ? cityBarsOption(this.cities(), this.gradeName)
+      : null,
+  );
   protected readonly tiles = computed(() =>
     this.cities().map((s) => {
       const [col, row] = CITY_TILES[s.code] ?? [0, 0];
-      return { ...s, col: col + 1, row: row + 1, color: s.mean === null ? NO_GRADE_COLOR : GRADE_COLOR[gradeOf(s.mean)] };
+      return {
+        ...s,
+        col: col + 1,
+        row: row + 1,
+        color: s.mean === null ? NO_GRADE_COLOR : GRADE_COLOR[gradeOf(s.mean)],
+      };
     }),
   );
 
   protected readonly moves = computed(() => {
     const d = this.movement.hasValue() ? this.movement.value() : undefined;
     if (!d) return null;
-    const changed = d.units.filter((u) => u.grade.changed && u.grade.a && u.grade.b);
-    const up = changed.filter((u) => GRADE_ORDER[u.grade.b as Grade] > GRADE_ORDER[u.grade.a as Grade]).length;
+    const changed = d.units.filter(
+      (u) => u.grade.changed && u.grade.a && u.grade.b,
+    );
+    const up = changed.filter(
+      (u) => GRADE_ORDER[u.grade.b as Grade] > GRADE_ORDER[u.grade.a as Grade],
+    ).length;
     const biggest = [...d.units]
       .filter((u) => !u.onlyIn && u.composite.delta !== null)
-      .sort((x, y) => Math.abs(y.composite.delta ?? 0) - Math.abs(x.composite.delta ?? 0))
+      .sort(
+        (x, y) =>
+          Math.abs(y.composite.delta ?? 0) - Math.abs(x.composite.delta ?? 0),
+      )
       .slice(0, 8);
-    return { a: d.a, b: d.b, up, down: changed.length - up, unchanged: d.unchangedCount, changed: d.units.length, biggest };
+    return {
+      a: d.a,
+      b: d.b,
+      up,
+      down: changed.length - up,
+      unchanged: d.unchangedCount,
+      changed: d.units.length,
+      biggest,
+    };
   });
 
   protected signed(v: number | null): string {
@@ -113,5 +195,11 @@ export class OverviewPageComponent {
 
 /** The grade band a mean composite falls in (default scheme thresholds), for tile colours only. */
 function gradeOf(v: number): Grade {
-  return v >= 90 ? 'excellent' : v >= 75 ? 'good' : v >= 60 ? 'pass' : 'improve';
+  return v >= 90
+    ? 'excellent'
+    : v >= 75
+      ? 'good'
+      : v >= 60
+        ? 'pass'
+        : 'improve';
 }

@@ -6,7 +6,8 @@ import { downloadFile } from '../../core/api/download';
 
 export function toParams(q: object): HttpParams {
   let p = new HttpParams();
-  for (const [k, v] of Object.entries(q)) if (v !== null && v !== undefined && v !== '') p = p.set(k, String(v));
+  for (const [k, v] of Object.entries(q))
+    if (v !== null && v !== undefined && v !== '') p = p.set(k, String(v));
   return p;
 }
 
@@ -15,7 +16,9 @@ export class RankingApiService {
   private readonly http = inject(HttpClient);
 
   page(q: ResultsQuery): Observable<ResultsPageResponse> {
-    return this.http.get<ResultsPageResponse>('/api/results', { params: toParams(q) });
+    return this.http.get<ResultsPageResponse>('/api/results', {
+      params: toParams(q),
+    });
   }
 
   /**
@@ -23,7 +26,15 @@ export class RankingApiService {
    * the saved file name. The export endpoint takes the period and run only (it rejects list
    * filters), so the file holds every unit of the run, not just the filtered page.
    */
-  export(q: Pick<ResultsQuery, 'period' | 'runId'>, format: 'csv' | 'xlsx'): Observable<string> {
-    return downloadFile(this.http, '/api/results/export', { period: q.period, runId: q.runId, format }, `results-${q.period ?? 'run'}.${format}`);
+  export(
+    q: Pick<ResultsQuery, 'period' | 'runId'>,
+    format: 'csv' | 'xlsx',
+  ): Observable<string> {
+    return downloadFile(
+      this.http,
+      '/api/results/export',
+      { period: q.period, runId: q.runId, format },
+      `results-${q.period ?? 'run'}.${format}`,
+    );
   }
 }

@@ -1,11 +1,26 @@
-import { defaultFilters, filtersFromParams, filtersToParams } from './ranking-filters';
+import {
+  defaultFilters,
+  filtersFromParams,
+  filtersToParams,
+} from './ranking-filters';
 
 describe('ranking filters', () => {
   const defaults = defaultFilters('head');
 
   it('should round-trip a view through the URL', () => {
-    const view = { ...defaults, level: 'outlet' as const, grade: 'good' as const, q: '济南', sort: 's3' as const, order: 'asc' as const, page: 3, pageSize: 100 };
-    expect(filtersFromParams(filtersToParams(view, defaults), defaults)).toEqual(view);
+    const view = {
+      ...defaults,
+      level: 'outlet' as const,
+      grade: 'good' as const,
+      q: '济南',
+      sort: 's3' as const,
+      order: 'asc' as const,
+      page: 3,
+      pageSize: 100,
+    };
+    expect(
+      filtersFromParams(filtersToParams(view, defaults), defaults),
+    ).toEqual(view);
   });
 
   it('should keep "all levels" distinct from the default level', () => {
@@ -17,7 +32,16 @@ describe('ranking filters', () => {
   });
 
   it('should ignore values a hand-edited URL may carry', () => {
-    const f = filtersFromParams({ grade: 'superb', sort: 'DROP TABLE', page: '-2', pageSize: '7', city: '37x100' }, defaults);
+    const f = filtersFromParams(
+      {
+        grade: 'superb',
+        sort: 'DROP TABLE',
+        page: '-2',
+        pageSize: '7',
+        city: '37x100',
+      },
+      defaults,
+    );
     expect(f).toEqual(defaults);
   });
 });

@@ -49,7 +49,9 @@ export function defaultFilters(level: InstitutionLevel | null): RankingFilters {
 }
 
 function oneOf<T extends string>(list: readonly T[], v: unknown): T | null {
-  return typeof v === 'string' && (list as readonly string[]).includes(v) ? (v as T) : null;
+  return typeof v === 'string' && (list as readonly string[]).includes(v)
+    ? (v as T)
+    : null;
 }
 
 function text(v: unknown, max = 64): string | null {
@@ -57,11 +59,15 @@ function text(v: unknown, max = 64): string | null {
 }
 
 /** Reads a view from query params; anything unknown falls back to the default. */
-export function filtersFromParams(p: Params, defaults: RankingFilters): RankingFilters {
+export function filtersFromParams(
+  p: Params,
+  defaults: RankingFilters,
+): RankingFilters {
   const page = Number(p['page']);
   const size = Number(p['pageSize']);
   return {
-    level: 'level' in p ? oneOf(INSTITUTION_LEVELS, p['level']) : defaults.level,
+    level:
+      'level' in p ? oneOf(INSTITUTION_LEVELS, p['level']) : defaults.level,
     peerGroup: oneOf(PEER_GROUPS, p['peerGroup']),
     bank: text(p['bank'], 32),
     city: /^\d{6}$/.test(String(p['city'] ?? '')) ? String(p['city']) : null,
@@ -77,10 +83,22 @@ export function filtersFromParams(p: Params, defaults: RankingFilters): RankingF
 }
 
 /** The query params of a view; defaults are left out to keep URLs short. `level=` keeps "all levels". */
-export function filtersToParams(f: RankingFilters, defaults: RankingFilters): Params {
+export function filtersToParams(
+  f: RankingFilters,
+  defaults: RankingFilters,
+): Params {
   const out: Params = {};
   if (f.level !== defaults.level) out['level'] = f.level ?? '';
-  for (const k of ['peerGroup', 'bank', 'city', 'grade', 'flag', 'q', 'sort', 'order'] as const) {
+  for (const k of [
+    'peerGroup',
+    'bank',
+    'city',
+    'grade',
+    'flag',
+    'q',
+    'sort',
+    'order',
+  ] as const) {
     if (f[k]) out[k] = f[k];
   }
   if (f.page !== 1) out['page'] = f.page;

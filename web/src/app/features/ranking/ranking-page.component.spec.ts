@@ -1,16 +1,35 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { CLASS_CODES, type ClassCode, type PeriodInfo, type ResultsPageResponse, type RunResponse, type UnitResultItem } from '@sci/shared';
+import {
+  CLASS_CODES,
+  type ClassCode,
+  type PeriodInfo,
+  type ResultsPageResponse,
+  type RunResponse,
+  type UnitResultItem,
+} from '@sci/shared';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
 import { ContextStore } from '../../core/context/context.store';
 import { RankingPageComponent } from './ranking-page.component';
 
 const per = <T>(f: (k: ClassCode) => T): Record<ClassCode, T> =>
   Object.fromEntries(CLASS_CODES.map((k) => [k, f(k)])) as Record<ClassCode, T>;
-const run = { id: 7, period: '2025Q4', published: true, status: 'succeeded' } as RunResponse;
-const unit = (code: string, rank: number, change: number | null): UnitResultItem =>
+const run = {
+  id: 7,
+  period: '2025Q4',
+  published: true,
+  status: 'succeeded',
+} as RunResponse;
+const unit = (
+  code: string,
+  rank: number,
+  change: number | null,
+): UnitResultItem =>
   ({
     runId: 7,
     period: '2025Q4',
@@ -41,30 +60,58 @@ describe(RankingPageComponent.name, () => {
   beforeEach(() => {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIconsTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzIconsTesting(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
   });
 
-  async function open(): Promise<{ el: HTMLElement; stable: () => Promise<void> }> {
+  async function open(): Promise<{
+    el: HTMLElement;
+    stable: () => Promise<void>;
+  }> {
     TestBed.inject(ContextStore).activate();
     const fixture = TestBed.createComponent(RankingPageComponent);
     // not whenStable(): a resource waiting on an unflushed request keeps the app unstable
     const stable = async (): Promise<void> => {
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 6; i++) {
         TestBed.tick();
         await new Promise((r) => setTimeout(r, 0));
       }
     };
     await stable();
-    http.expectOne('/api/periods').flush({ items: [{ period: '2025Q4', date: '2025-12-31', latestPublishedRun: run, latestRun: run } as PeriodInfo] });
+    http.expectOne('/api/periods').flush({
+      items: [
+        {
+          period: '2025Q4',
+          date: '2025-12-31',
+          latestPublishedRun: run,
+          latestRun: run,
+        } as PeriodInfo,
+      ],
+    });
     await stable();
     http.expectOne((r) => r.url === '/api/runs').flush({ items: [run] });
     return { el: fixture.nativeElement as HTMLElement, stable };
   }
 
-  function page(items: UnitResultItem[], total = items.length): ResultsPageResponse {
-    return { run, items, total, page: 1, pageSize: 50, sort: 'rankLevel', order: 'asc' };
+  function page(
+    items: UnitResultItem[],
+    total = items.length,
+  ): ResultsPageResponse {
+    return {
+      run,
+      items,
+      total,
+      page: 1,
+      pageSize: 50,
+      sort: 'rankLevel',
+      order: 'asc',
+    };
   }
 
   it('should ask the server for one page of the period and show its rows with rank arrows', async () => {
@@ -79,12 +126,16 @@ describe(RankingPageComponent.name, () => {
     expect(rows).toHaveLength(2);
     expect(rows[0].textContent).toContain('▲2');
     expect(rows[1].textContent).toContain('▼1');
-    expect(el.querySelector('[data-testid=total]')?.textContent).toContain('3000');
+    expect(el.querySelector('[data-testid=total]')?.textContent).toContain(
+      '3000',
+    );
   });
 
   it('should sort on the server by a class score when its header is clicked', async () => {
     const { el, stable } = await open();
-    http.expectOne((r) => r.url === '/api/results').flush(page([unit('A1', 1, null)]));
+    http
+      .expectOne((r) => r.url === '/api/results')
+      .flush(page([unit('A1', 1, null)]));
     await stable();
     (el.querySelector('th[data-sort=s3]') as HTMLElement).click();
     await stable();
@@ -98,6 +149,8 @@ describe(RankingPageComponent.name, () => {
     const { el, stable } = await open();
     http.expectOne((r) => r.url === '/api/results').flush(page([]));
     await stable();
-    expect(el.querySelector('[data-state=empty]')?.textContent).toContain('没有符合条件的机构');
+    expect(el.querySelector('[data-state=empty]')?.textContent).toContain(
+      '没有符合条件的机构',
+    );
   });
 });

@@ -1,5 +1,18 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
-import { rxResource, takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import {
+  rxResource,
+  takeUntilDestroyed,
+  toObservable,
+} from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
@@ -26,7 +39,12 @@ import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { errorMessage } from '../../core/api/http-error';
 import { AuthStore } from '../../core/auth/auth.store';
 import { ContextStore } from '../../core/context/context.store';
-import { CLASS_WEIGHTS, SHANDONG_CITIES, cityName, scoreShade } from '../../core/domain';
+import {
+  CLASS_WEIGHTS,
+  SHANDONG_CITIES,
+  cityName,
+  scoreShade,
+} from '../../core/domain';
 import { ClassValuePipe, ScorePipe } from '../../core/format/format.pipes';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
@@ -35,8 +53,15 @@ import { GradeTagComponent } from '../../ui/grade-tag.component';
 import { PageHeadComponent } from '../../ui/page-head.component';
 import { RankChangeComponent } from '../../ui/rank-change.component';
 import { StateComponent } from '../../ui/state.component';
+import { sameValues } from '../../core/same-values';
 import { RankingApiService } from './ranking-api.service';
-import { PAGE_SIZES, type RankingFilters, defaultFilters, filtersFromParams, filtersToParams } from './ranking-filters';
+import {
+  PAGE_SIZES,
+  type RankingFilters,
+  defaultFilters,
+  filtersFromParams,
+  filtersToParams,
+} from './ranking-filters';
 
 /**
  * The ranking board: one page of units from the server at a time (3,000 units stay fast),
@@ -88,37 +113,56 @@ export class RankingPageComponent {
   protected readonly weights = CLASS_WEIGHTS;
 
   /** A regulator starts with the banks' head units; bank and branch users see all their units. */
-  private readonly defaults = defaultFilters(this.auth.hasRole('regulator') ? 'head' : null);
-  protected readonly filters = signal<RankingFilters>(filtersFromParams(this.route.snapshot.queryParams, this.defaults));
+  private readonly defaults = defaultFilters(
+    this.auth.hasRole('regulator') ? 'head' : null,
+  );
+  protected readonly filters = signal<RankingFilters>(
+    filtersFromParams(this.route.snapshot.queryParams, this.defaults),
+  );
   protected readonly searchText = signal(this.filters().q ?? '');
   protected readonly exporting = signal(false);
-  protected readonly isBankUser = computed(() => this.auth.hasRole('bank_hq', 'branch'));
+  protected readonly isBankUser = computed(() =>
+    this.auth.hasRole('bank_hq', 'branch'),
+  );
 
-  protected readonly query = computed<ResultsQuery | undefined>(() => {
-    const period = this.ctx.period();
-    if (!period) return undefined;
-    const f = this.filters();
-    const runId = this.ctx.isLatestPublished() ? undefined : (this.ctx.runId() ?? undefined);
-    return {
-      period,
-      runId,
-      level: f.level ?? undefined,
-      peerGroup: f.peerGroup ?? undefined,
-      bank: f.bank ?? undefined,
-      city: f.city ?? undefined,
-      grade: f.grade ?? undefined,
-      flag: f.flag ?? undefined,
-      q: f.q ?? undefined,
-      sort: f.sort ?? undefined,
-      order: f.sort ? (f.order ?? 'desc') : undefined,
-      page: f.page,
-      pageSize: f.pageSize,
-    };
+  protected readonly query = computed<ResultsQuery | undefined>(
+    () => {
+      const period = this.ctx.period();
+      if (!period) return undefined;
+      const f = this.filters();
+      const runId = this.ctx.isLatestPublished()
+        ? undefined
+        : (this.ctx.runId() ?? undefined);
+      return {
+        period,
+        runId,
+        level: f.level ?? undefined,
+        peerGroup: f.peerGroup ?? undefined,
+        bank: f.bank ?? undefined,
+        city: f.city ?? undefined,
+        grade: f.grade ?? undefined,
+        flag: f.flag ?? undefined,
+        q: f.q ?? undefined,
+        sort: f.sort ?? undefined,
+        order: f.sort ? (f.order ?? 'desc') : undefined,
+        page: f.page,
+        pageSize: f.pageSize,
+      };
+    },
+    // a table re-emitting the same page must not re-fetch: compare by value, not by identity
+    { equal: sameValues },
+  );
+
+  protected readonly result = rxResource({
+    params: () => this.query(),
+    stream: ({ params }) => this.api.page(params),
   });
-
-  protected readonly result = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.page(params) });
-  protected readonly rows = computed<UnitResultItem[]>(() => (this.result.hasValue() ? (this.result.value()?.items ?? []) : []));
-  protected readonly total = computed(() => (this.result.hasValue() ? (this.result.value()?.total ?? 0) : 0));
+  protected readonly rows = computed<UnitResultItem[]>(() =>
+    this.result.hasValue() ? (this.result.value()?.items ?? []) : [],
+  );
+  protected readonly total = computed(() =>
+    this.result.hasValue() ? (this.result.value()?.total ?? 0) : 0,
+  );
 
   constructor() {
     toObservable(this.searchText)
@@ -127,14 +171,25 @@ export class RankingPageComponent {
     // Mirror the view in the URL (replaceUrl: filtering is not navigation worth a Back step).
     effect(() => {
       const queryParams = filtersToParams(this.filters(), this.defaults);
-      untracked(() => void this.router.navigate([], { relativeTo: this.route, queryParams, replaceUrl: true }));
+      untracked(
+        () =>
+          void this.router.navigate([], {
+            relativeTo: this.route,
+            queryParams,
+            replaceUrl: true,
+          }),
+      );
     });
   }
 
   protected patch(p: Partial<RankingFilters>): void {
     // Any change but paging starts again at page 1.
     const resetPage = !('page' in p);
-    this.filters.update((f) => ({ ...f, ...p, ...(resetPage ? { page: 1 } : {}) }));
+    this.filters.update((f) => ({
+      ...f,
+      ...p,
+      ...(resetPage ? { page: 1 } : {}),
+    }));
   }
 
   protected reset(): void {
@@ -148,7 +203,11 @@ export class RankingPageComponent {
   }
 
   protected onSort(key: ResultSortKey, order: NzTableSortOrder): void {
-    this.patch(order ? { sort: key, order: order === 'ascend' ? 'asc' : 'desc' } : { sort: null, order: null });
+    this.patch(
+      order
+        ? { sort: key, order: order === 'ascend' ? 'asc' : 'desc' }
+        : { sort: null, order: null },
+    );
   }
 
   protected classKey(k: ClassCode): ResultSortKey {

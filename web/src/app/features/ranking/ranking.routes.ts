@@ -1,5 +1,9 @@
 import type { Routes } from '@angular/router';
 
 export const RANKING_ROUTES: Routes = [
-  { path: '', loadComponent: () => import('./ranking-page.component').then((m) => m.RankingPageComponent) },
+  {
+    path: '',
+    loadComponent: () =>
+      import('./ranking-page.component').then((m) => m.RankingPageComponent),
+  },
 ];

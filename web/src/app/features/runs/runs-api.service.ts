@@ -17,7 +17,9 @@ export class RunsApiService {
 
   /** Newest first. */
   list(period?: string | null): Observable<RunResponse[]> {
-    return this.http.get<RunListResponse>('/api/runs', { params: period ? { period } : {} }).pipe(map((r) => r.items));
+    return this.http
+      .get<RunListResponse>('/api/runs', { params: period ? { period } : {} })
+      .pipe(map((r) => r.items));
   }
 
   trigger(req: TriggerRunRequest): Observable<TriggerRunResponse> {
@@ -33,6 +35,8 @@ export class RunsApiService {
   }
 
   schemes(): Observable<SchemeSummary[]> {
-    return this.http.get<SchemeListResponse>('/api/schemes').pipe(map((r) => r.items));
+    return this.http
+      .get<SchemeListResponse>('/api/schemes')
+      .pipe(map((r) => r.items));
   }
 }

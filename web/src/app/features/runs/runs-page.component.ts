@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import type { RunResponse } from '@sci/shared';
@@ -57,14 +65,24 @@ export class RunsPageComponent {
     params: () => ({ period: this.periodFilter() }),
     stream: ({ params }) => this.api.list(params.period),
   });
-  protected readonly rows = computed<RunResponse[]>(() => (this.runs.hasValue() ? (this.runs.value() ?? []) : []));
-  protected readonly succeeded = computed(() => this.rows().filter((r) => r.status === 'succeeded'));
+  protected readonly rows = computed<RunResponse[]>(() =>
+    this.runs.hasValue() ? (this.runs.value() ?? []) : [],
+  );
+  protected readonly succeeded = computed(() =>
+    this.rows().filter((r) => r.status === 'succeeded'),
+  );
 
   protected readonly schemes = rxResource({ stream: () => this.api.schemes() });
-  protected readonly schemeOptions = computed(() => (this.schemes.hasValue() ? (this.schemes.value() ?? []) : []));
+  protected readonly schemeOptions = computed(() =>
+    this.schemes.hasValue() ? (this.schemes.value() ?? []) : [],
+  );
 
-  protected readonly canTrigger = computed(() => this.auth.hasRole('regulator', 'admin'));
-  protected readonly canPublish = computed(() => this.auth.hasRole('regulator'));
+  protected readonly canTrigger = computed(() =>
+    this.auth.hasRole('regulator', 'admin'),
+  );
+  protected readonly canPublish = computed(() =>
+    this.auth.hasRole('regulator'),
+  );
 
   protected readonly triggerPeriod = signal<string | null>(null);
   /** `schemeId@version`, or null for the default version */
@@ -92,15 +110,22 @@ export class RunsPageComponent {
     const period = this.triggerPeriod() ?? this.ctx.period();
     if (!period) return;
     const scheme = this.triggerScheme();
-    const [schemeId, version] = scheme ? scheme.split('@') : [undefined, undefined];
+    const [schemeId, version] = scheme
+      ? scheme.split('@')
+      : [undefined, undefined];
     this.triggering.set(true);
     this.api
-      .trigger({ period, ...(schemeId ? { schemeId, schemeVersion: Number(version) } : {}) })
+      .trigger({
+        period,
+        ...(schemeId ? { schemeId, schemeVersion: Number(version) } : {}),
+      })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (r) => {
           this.triggering.set(false);
-          this.msg.success(this.i18n.t('runs.triggered', { id: r.runId, period }));
+          this.msg.success(
+            this.i18n.t('runs.triggered', { id: r.runId, period }),
+          );
           this.runs.reload();
         },
         error: (e: unknown) => {
@@ -118,7 +143,9 @@ export class RunsPageComponent {
       .subscribe({
         next: () => {
           this.publishing.set(null);
-          this.msg.success(this.i18n.t('runs.publishedOk', { id: r.id, period: r.period }));
+          this.msg.success(
+            this.i18n.t('runs.publishedOk', { id: r.id, period: r.period }),
+          );
           this.runs.reload();
           this.ctx.reload();
         },
@@ -131,7 +158,9 @@ export class RunsPageComponent {
 
   /** Quick pick: compare a run with the published run of its period it would replace. */
   protected compareWithPublished(r: RunResponse): void {
-    const published = this.rows().find((x) => x.period === r.period && x.published && x.id !== r.id);
+    const published = this.rows().find(
+      (x) => x.period === r.period && x.published && x.id !== r.id,
+    );
     this.diffA.set(published?.id ?? null);
     this.diffB.set(r.id);
   }

@@ -1,7 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+} from '@angular/core';
 import type { ExplainResponse } from '@sci/shared';
 import { NzTableModule } from 'ng-zorro-antd/table';
-import { ClassValuePipe, NumberPipe, ScorePipe } from '../../core/format/format.pipes';
+import {
+  ClassValuePipe,
+  NumberPipe,
+  ScorePipe,
+} from '../../core/format/format.pipes';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { PART_NAMES, explainClass, formatPart } from './unit-explain';
@@ -12,7 +22,13 @@ import { PART_NAMES, explainClass, formatPart } from './unit-explain';
   imports: [NzTableModule, ClassValuePipe, NumberPipe, ScorePipe, TPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <nz-table [nzData]="rows()" nzSize="small" [nzFrontPagination]="false" [nzShowPagination]="false" data-testid="explain-table">
+    <nz-table
+      [nzData]="rows()"
+      nzSize="small"
+      [nzFrontPagination]="false"
+      [nzShowPagination]="false"
+      data-testid="explain-table"
+    >
       <thead>
         <tr>
           <th>{{ 'unit.class' | t }}</th>
@@ -30,15 +46,29 @@ import { PART_NAMES, explainClass, formatPart } from './unit-explain';
       <tbody>
         @for (r of rows(); track r.c.code) {
           <tr [attr.data-class]="r.c.code">
-            <td class="cls"><b>{{ r.c.code }}</b> {{ 'class.' + r.c.code | t }}</td>
+            <td class="cls">
+              <b>{{ r.c.code }}</b> {{ 'class.' + r.c.code | t }}
+            </td>
             <td class="num">{{ r.c.value | kval: r.c.code }}</td>
-            <td class="num parts">{{ r.names?.[0] }} {{ r.num }}@if (r.den !== null) {<br /><span class="muted">/ {{ r.names?.[1] }} {{ r.den }}</span>}</td>
+            <td class="num parts">
+              {{ r.names?.[0] }} {{ r.num }}
+              @if (r.den !== null) {
+                <br /><span class="muted"
+                  >/ {{ r.names?.[1] }} {{ r.den }}</span
+                >
+              }
+            </td>
             <td class="num">{{ r.c.peerSize ?? '—' }}</td>
             <td class="num">{{ r.c.H | num: 3 }}</td>
-            <td class="num">{{ r.c.m === null ? '—' : (r.c.m | kval: r.c.code) }}</td>
+            <td class="num">
+              {{ r.c.m === null ? '—' : (r.c.m | kval: r.c.code) }}
+            </td>
             <td class="num">{{ r.c.V | num: 3 }}</td>
             <td class="num">{{ r.c.f | num: 3 }}</td>
-            <td class="num pts"><b>{{ r.c.points | score }}</b> <span class="muted">/ {{ r.c.weight }}</span></td>
+            <td class="num pts">
+              <b>{{ r.c.points | score }}</b>
+              <span class="muted">/ {{ r.c.weight }}</span>
+            </td>
             <td class="why">{{ r.why }}</td>
           </tr>
         }
@@ -46,10 +76,21 @@ import { PART_NAMES, explainClass, formatPart } from './unit-explain';
     </nz-table>
   `,
   styles: `
-    .cls { white-space: nowrap; }
-    .parts { font-size: 12px; }
-    .pts { white-space: nowrap; }
-    .why { min-width: 320px; color: #434343; font-size: 12px; line-height: 1.5; }
+    .cls {
+      white-space: nowrap;
+    }
+    .parts {
+      font-size: 12px;
+    }
+    .pts {
+      white-space: nowrap;
+    }
+    .why {
+      min-width: 320px;
+      color: #434343;
+      font-size: 12px;
+      line-height: 1.5;
+    }
   `,
 })
 export class ClassExplainTableComponent {
@@ -64,7 +105,8 @@ export class ClassExplainTableComponent {
       c,
       names: PART_NAMES[c.code],
       num: formatPart(c.code, c.numerator, lang),
-      den: c.denominator === null ? null : formatPart(c.code, c.denominator, lang),
+      den:
+        c.denominator === null ? null : formatPart(c.code, c.denominator, lang),
       why: explainClass(c, e.nplRatioAll, lang, t),
     }));
   });

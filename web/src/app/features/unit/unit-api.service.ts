@@ -15,14 +15,20 @@ export class UnitApiService {
   private readonly http = inject(HttpClient);
 
   detail(q: UnitQuery): Observable<UnitResultDetailResponse> {
-    return this.http.get<UnitResultDetailResponse>(`/api/results/${encodeURIComponent(q.code)}`, {
-      params: toParams({ period: q.period, runId: q.runId }),
-    });
+    return this.http.get<UnitResultDetailResponse>(
+      `/api/results/${encodeURIComponent(q.code)}`,
+      {
+        params: toParams({ period: q.period, runId: q.runId }),
+      },
+    );
   }
 
   explain(q: UnitQuery): Observable<ExplainResponse> {
-    return this.http.get<ExplainResponse>(`/api/results/${encodeURIComponent(q.code)}/explain`, {
-      params: toParams({ period: q.period, runId: q.runId }),
-    });
+    return this.http.get<ExplainResponse>(
+      `/api/results/${encodeURIComponent(q.code)}/explain`,
+      {
+        params: toParams({ period: q.period, runId: q.runId }),
+      },
+    );
   }
 }

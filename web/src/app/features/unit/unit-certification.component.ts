@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
@@ -19,7 +25,11 @@ import { CertificationApiService } from '../certification/certification-api.serv
     <h2>{{ 'unit.certTitle' | t }}</h2>
     <app-cert-history [code]="code()"></app-cert-history>
     @if (latest(); as y) {
-      <app-state [resource]="detail" [empty]="!detail.hasValue()" [minHeight]="40">
+      <app-state
+        [resource]="detail"
+        [empty]="!detail.hasValue()"
+        [minHeight]="40"
+      >
         <ng-template>
           @let d = detail.value()!;
           <div class="latest">
@@ -40,9 +50,22 @@ import { CertificationApiService } from '../certification/certification-api.serv
     }
   </div>`,
   styles: `
-    .latest { display: flex; gap: 8px; align-items: center; margin-top: 8px; }
-    .short { margin: 4px 0 0; padding-left: 18px; color: #a8071a; font-size: 12px; }
-    .ok { color: #237804; font-size: 12px; }
+    .latest {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      margin-top: 8px;
+    }
+    .short {
+      margin: 4px 0 0;
+      padding-left: 18px;
+      color: #a8071a;
+      font-size: 12px;
+    }
+    .ok {
+      color: #237804;
+      font-size: 12px;
+    }
   `,
 })
 export class UnitCertificationComponent {
@@ -50,10 +73,15 @@ export class UnitCertificationComponent {
   protected readonly i18n = inject(I18nStore);
   readonly code = input.required<string>();
 
-  private readonly history = rxResource({ params: () => this.code(), stream: ({ params }) => this.api.history(params) });
+  private readonly history = rxResource({
+    params: () => this.code(),
+    stream: ({ params }) => this.api.history(params),
+  });
   /** the latest year in which the unit was evaluated */
   protected readonly latest = computed<number | null>(() => {
-    const years = this.history.hasValue() ? (this.history.value()?.years ?? []) : [];
+    const years = this.history.hasValue()
+      ? (this.history.value()?.years ?? [])
+      : [];
     return [...years].reverse().find((y) => y.evaluation)?.year ?? null;
   });
   protected readonly detail = rxResource({

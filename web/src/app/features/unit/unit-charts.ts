@@ -1,6 +1,16 @@
-import { CLASS_CODES, type ClassCode, type PeerClassStats, type UnitHistoryPoint, type UnitResultItem } from '@sci/shared';
+import {
+  CLASS_CODES,
+  type ClassCode,
+  type PeerClassStats,
+  type UnitHistoryPoint,
+  type UnitResultItem,
+} from '@sci/shared';
 import type { EChartsCoreOption } from 'echarts/core';
-import { CLASS_UNIT, formatClassValue, formatScore } from '../../core/format/format';
+import {
+  CLASS_UNIT,
+  formatClassValue,
+  formatScore,
+} from '../../core/format/format';
 import type { Lang } from '../../core/i18n/i18n.store';
 
 /**
@@ -26,26 +36,40 @@ export function radarOption(
   l: ChartLabels,
 ): EChartsCoreOption {
   const share = (s: number | null | undefined, k: ClassCode): number =>
-    s === null || s === undefined ? 0 : Math.round((1000 * s) / (weights[k] || 1)) / 10;
+    s === null || s === undefined
+      ? 0
+      : Math.round((1000 * s) / (weights[k] || 1)) / 10;
   return {
     color: [UNIT_COLOR, PEER_COLOR],
     tooltip: {
       trigger: 'item',
       formatter: (p: { seriesName: string; name: string; value: number[] }) =>
-        [`<b>${p.name}</b>`, ...CLASS_CODES.map((k, i) => `${k} ${l.className(k)}: ${p.value[i]}%`)].join('<br/>'),
+        [
+          `<b>${p.name}</b>`,
+          ...CLASS_CODES.map(
+            (k, i) => `${k} ${l.className(k)}: ${p.value[i]}%`,
+          ),
+        ].join('<br/>'),
     },
     legend: { bottom: 0, data: [l.unitSeries, l.peerSeries] },
     radar: {
       radius: '62%',
       center: ['50%', '48%'],
-      indicator: CLASS_CODES.map((k) => ({ name: `${k} ${l.className(k)}`, max: 100 })),
+      indicator: CLASS_CODES.map((k) => ({
+        name: `${k} ${l.className(k)}`,
+        max: 100,
+      })),
       axisName: { color: '#434343', fontSize: 11 },
     },
     series: [
       {
         type: 'radar',
         data: [
-          { name: l.unitSeries, value: CLASS_CODES.map((k) => share(result.scores[k], k)), areaStyle: { opacity: 0.15 } },
+          {
+            name: l.unitSeries,
+            value: CLASS_CODES.map((k) => share(result.scores[k], k)),
+            areaStyle: { opacity: 0.15 },
+          },
           {
             name: l.peerSeries,
             value: CLASS_CODES.map((k) => share(peers?.[k]?.scoreMedian, k)),
@@ -64,13 +88,22 @@ function axisValue(k: ClassCode, v: number | null): number | null {
 }
 
 /** Small multiples: one line per class over the quarters (2 rows of 5), each on its own axis. */
-export function trendOption(history: UnitHistoryPoint[], l: ChartLabels): EChartsCoreOption {
+export function trendOption(
+  history: UnitHistoryPoint[],
+  l: ChartLabels,
+): EChartsCoreOption {
   const periods = history.map((h) => h.period);
   const cols = 5;
   const grids = CLASS_CODES.map((_, i) => {
     const row = Math.floor(i / cols);
     const col = i % cols;
-    return { left: `${col * 20 + 3.5}%`, width: '14.5%', top: `${row * 50 + 10}%`, height: '30%', containLabel: false };
+    return {
+      left: `${col * 20 + 3.5}%`,
+      width: '14.5%',
+      top: `${row * 50 + 10}%`,
+      height: '30%',
+      containLabel: false,
+    };
   });
   return {
     color: [UNIT_COLOR],
@@ -82,7 +115,9 @@ export function trendOption(history: UnitHistoryPoint[], l: ChartLabels): EChart
     })),
     tooltip: {
       trigger: 'axis',
-      formatter: (ps: { seriesIndex: number; axisValue: string; dataIndex: number }[]) => {
+      formatter: (
+        ps: { seriesIndex: number; axisValue: string; dataIndex: number }[],
+      ) => {
         const p = ps[0];
         if (!p) return '';
         const k = CLASS_CODES[p.seriesIndex];
@@ -90,8 +125,19 @@ export function trendOption(history: UnitHistoryPoint[], l: ChartLabels): EChart
       },
     },
     grid: grids,
-    xAxis: CLASS_CODES.map((_, i) => ({ type: 'category', gridIndex: i, data: periods, axisLabel: { fontSize: 9 } })),
-    yAxis: CLASS_CODES.map((_, i) => ({ type: 'value', gridIndex: i, scale: true, axisLabel: { fontSize: 9 }, splitNumber: 3 })),
+    xAxis: CLASS_CODES.map((_, i) => ({
+      type: 'category',
+      gridIndex: i,
+      data: periods,
+      axisLabel: { fontSize: 9 },
+    })),
+    yAxis: CLASS_CODES.map((_, i) => ({
+      type: 'value',
+      gridIndex: i,
+      scale: true,
+      axisLabel: { fontSize: 9 },
+      splitNumber: 3,
+    })),
     series: CLASS_CODES.map((k, i) => ({
       type: 'line',
       name: k,
@@ -120,20 +166,31 @@ export function peerBoxOption(
       formatter: (p: { seriesType: string; seriesIndex: number }) => {
         const k = CLASS_CODES[Math.floor(p.seriesIndex / 2)];
         const d = peers?.[k]?.values;
-        const f = (v: number | null | undefined): string => formatClassValue(k, v ?? null, l.lang);
-        if (p.seriesType === 'scatter') return `${k} ${l.className(k)}<br/>${l.unitSeries}: ${f(result.values[k])}`;
+        const f = (v: number | null | undefined): string =>
+          formatClassValue(k, v ?? null, l.lang);
+        if (p.seriesType === 'scatter')
+          return `${k} ${l.className(k)}<br/>${l.unitSeries}: ${f(result.values[k])}`;
         return d
           ? `${k} ${l.className(k)} (n=${d.count})<br/>min ${f(d.min)} · Q1 ${f(d.q1)}<br/>${l.peerSeries} ${f(d.median)}<br/>Q3 ${f(d.q3)} · max ${f(d.max)}`
           : '';
       },
     },
-    grid: CLASS_CODES.map((_, i) => ({ left: 150, right: 24, top: `${i * rowH + 1.5}%`, height: `${rowH - 4}%` })),
+    grid: CLASS_CODES.map((_, i) => ({
+      left: 150,
+      right: 24,
+      top: `${i * rowH + 1.5}%`,
+      height: `${rowH - 4}%`,
+    })),
     xAxis: CLASS_CODES.map((k, i) => ({
       type: 'value',
       gridIndex: i,
       scale: true,
       splitNumber: 4,
-      axisLabel: { fontSize: 9, formatter: (v: number) => (CLASS_UNIT[k] === 'money' ? `${formatScore(v / 1e8, 1)}` : `${v}`) },
+      axisLabel: {
+        fontSize: 9,
+        formatter: (v: number) =>
+          CLASS_UNIT[k] === 'money' ? `${formatScore(v / 1e8, 1)}` : `${v}`,
+      },
       splitLine: { show: false },
     })),
     yAxis: CLASS_CODES.map((k, i) => ({
@@ -145,11 +202,27 @@ export function peerBoxOption(
     })),
     series: CLASS_CODES.flatMap((k, i) => {
       const d = peers?.[k]?.values;
-      const box = d && d.min !== null ? [[d.min, d.q1, d.median, d.q3, d.max]] : [];
+      const box =
+        d && d.min !== null ? [[d.min, d.q1, d.median, d.q3, d.max]] : [];
       const own = result.values[k];
       return [
-        { type: 'boxplot', xAxisIndex: i, yAxisIndex: i, data: box, itemStyle: { color: '#e6f0fa', borderColor: PEER_COLOR }, boxWidth: ['40%', '60%'] },
-        { type: 'scatter', xAxisIndex: i, yAxisIndex: i, data: own === null ? [] : [[own, 0]], itemStyle: { color: UNIT_COLOR }, symbolSize: 9, z: 5 },
+        {
+          type: 'boxplot',
+          xAxisIndex: i,
+          yAxisIndex: i,
+          data: box,
+          itemStyle: { color: '#e6f0fa', borderColor: PEER_COLOR },
+          boxWidth: ['40%', '60%'],
+        },
+        {
+          type: 'scatter',
+          xAxisIndex: i,
+          yAxisIndex: i,
+          data: own === null ? [] : [[own, 0]],
+          itemStyle: { color: UNIT_COLOR },
+          symbolSize: 9,
+          z: 5,
+        },
       ];
     }),
   };

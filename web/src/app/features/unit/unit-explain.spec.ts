@@ -25,7 +25,10 @@ const base: ExplainClass = {
 
 describe(explainClass.name, () => {
   let i18n: I18nStore;
-  const t = (k: string, p?: Record<string, string | number | null | undefined>): string => i18n.t(k, p);
+  const t = (
+    k: string,
+    p?: Record<string, string | number | null | undefined>,
+  ): string => i18n.t(k, p);
   beforeEach(() => {
     localStorage.clear();
     i18n = TestBed.inject(I18nStore);
@@ -40,11 +43,22 @@ describe(explainClass.name, () => {
   });
 
   it('should say when there is no history for the trend', () => {
-    expect(explainClass({ ...base, m: null, V: 0.5 }, 1.2, 'zh-CN', t)).toContain('趋势部分 V 按 0.500 计');
+    expect(
+      explainClass({ ...base, m: null, V: 0.5 }, 1.2, 'zh-CN', t),
+    ).toContain('趋势部分 V 按 0.500 计');
   });
 
   it('should explain the NPL band with the unit’s own tolerance', () => {
-    const k10: ExplainClass = { ...base, code: 'K10', method: 'npl_band', better: 'lower', value: 5.5, f: 0, points: 0, weight: 6 };
+    const k10: ExplainClass = {
+      ...base,
+      code: 'K10',
+      method: 'npl_band',
+      better: 'lower',
+      value: 5.5,
+      f: 0,
+      points: 0,
+      weight: 6,
+    };
     const s = explainClass(k10, 2, 'zh-CN', t);
     expect(s).toContain('NA = 2.00%');
     expect(s).toContain('= 5.00%');
@@ -53,7 +67,14 @@ describe(explainClass.name, () => {
 
   it('should explain growth below all loans in English', () => {
     i18n.setLang('en');
-    const k3: ExplainClass = { ...base, code: 'K3', method: 'growth_target', value: -3.2, f: 0.6, points: 6 };
+    const k3: ExplainClass = {
+      ...base,
+      code: 'K3',
+      method: 'growth_target',
+      value: -3.2,
+      f: 0.6,
+      points: 6,
+    };
     expect(explainClass(k3, null, 'en', t)).toContain('slower than all loans');
   });
 

@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { CLASS_CODES, type ClassCode } from '@sci/shared';
@@ -7,9 +13,15 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { AuthStore } from '../../core/auth/auth.store';
 import { ContextStore } from '../../core/context/context.store';
 import { CLASS_WEIGHTS, cityName } from '../../core/domain';
-import { MoneyPipe, NumberPipe, PercentPipe, ScorePipe } from '../../core/format/format.pipes';
+import {
+  MoneyPipe,
+  NumberPipe,
+  PercentPipe,
+  ScorePipe,
+} from '../../core/format/format.pipes';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
+import { sameValues } from '../../core/same-values';
 import { ChartComponent } from '../../ui/chart.component';
 import { GradeTagComponent } from '../../ui/grade-tag.component';
 import { PageHeadComponent } from '../../ui/page-head.component';
@@ -18,7 +30,12 @@ import { StateComponent } from '../../ui/state.component';
 import { ClassExplainTableComponent } from './class-explain-table.component';
 import { UnitApiService, type UnitQuery } from './unit-api.service';
 import { UnitCertificationComponent } from './unit-certification.component';
-import { type ChartLabels, peerBoxOption, radarOption, trendOption } from './unit-charts';
+import {
+  type ChartLabels,
+  peerBoxOption,
+  radarOption,
+  trendOption,
+} from './unit-charts';
 
 /** One unit: where it stands, why (every class explained), its history and its certification. */
 @Component({
@@ -53,25 +70,46 @@ export class UnitPageComponent {
   /** route parameter */
   readonly code = input.required<string>();
 
-  private readonly query = computed<UnitQuery | undefined>(() => {
-    const period = this.ctx.period();
-    if (!period) return undefined;
-    return { code: this.code(), period, runId: this.ctx.isLatestPublished() ? undefined : (this.ctx.runId() ?? undefined) };
+  private readonly query = computed<UnitQuery | undefined>(
+    () => {
+      const period = this.ctx.period();
+      if (!period) return undefined;
+      return {
+        code: this.code(),
+        period,
+        runId: this.ctx.isLatestPublished()
+          ? undefined
+          : (this.ctx.runId() ?? undefined),
+      };
+    },
+    { equal: sameValues },
+  );
+  protected readonly detail = rxResource({
+    params: () => this.query(),
+    stream: ({ params }) => this.api.detail(params),
   });
-  protected readonly detail = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.detail(params) });
-  protected readonly explain = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.explain(params) });
+  protected readonly explain = rxResource({
+    params: () => this.query(),
+    stream: ({ params }) => this.api.explain(params),
+  });
 
-  protected readonly d = computed(() => (this.detail.hasValue() ? (this.detail.value() ?? null) : null));
-  protected readonly e = computed(() => (this.explain.hasValue() ? (this.explain.value() ?? null) : null));
+  protected readonly d = computed(() =>
+    this.detail.hasValue() ? (this.detail.value() ?? null) : null,
+  );
+  protected readonly e = computed(() =>
+    this.explain.hasValue() ? (this.explain.value() ?? null) : null,
+  );
 
   /** the run's own weights when the explanation has them (a scheme version may differ from the default) */
   private readonly weights = computed<Record<ClassCode, number>>(() => {
     const e = this.e();
     if (!e) return CLASS_WEIGHTS;
-    return Object.fromEntries(CLASS_CODES.map((k) => [k, e.classes.find((c) => c.code === k)?.weight ?? CLASS_WEIGHTS[k]])) as Record<
-      ClassCode,
-      number
-    >;
+    return Object.fromEntries(
+      CLASS_CODES.map((k) => [
+        k,
+        e.classes.find((c) => c.code === k)?.weight ?? CLASS_WEIGHTS[k],
+      ]),
+    ) as Record<ClassCode, number>;
   });
 
   private readonly labels = computed<ChartLabels>(() => ({
@@ -84,7 +122,9 @@ export class UnitPageComponent {
 
   protected readonly radar = computed(() => {
     const d = this.d();
-    return d ? radarOption(d.result, d.peers, this.weights(), this.labels()) : null;
+    return d
+      ? radarOption(d.result, d.peers, this.weights(), this.labels())
+      : null;
   });
   protected readonly trend = computed(() => {
     const d = this.d();
@@ -95,10 +135,19 @@ export class UnitPageComponent {
     return d ? peerBoxOption(d.result, d.peers, this.labels()) : null;
   });
 
-  protected readonly city = computed(() => cityName(this.d()?.result.regionCode, this.i18n.lang()));
+  protected readonly city = computed(() =>
+    cityName(this.d()?.result.regionCode, this.i18n.lang()),
+  );
   protected readonly flagTexts = computed(() => {
     const e = this.e();
-    if (e) return e.flags.map((f) => ({ code: f.code, text: this.i18n.lang() === 'en' ? f.en : f.zh }));
-    return (this.d()?.result.flags ?? []).map((code) => ({ code, text: this.i18n.t(`flagDesc.${code}`) }));
+    if (e)
+      return e.flags.map((f) => ({
+        code: f.code,
+        text: this.i18n.lang() === 'en' ? f.en : f.zh,
+      }));
+    return (this.d()?.result.flags ?? []).map((code) => ({
+      code,
+      text: this.i18n.t(`flagDesc.${code}`),
+    }));
   });
 }

@@ -17,18 +17,21 @@ export const EN_CERT: Record<keyof typeof ZH_CN_CERT, string> = {
   'cert.step.evaluate': 'Evaluate',
   'cert.step.publish': 'Publish the list',
   'cert.step.open.q': 'Open the application window of {year}?',
-  'cert.step.close.q': 'Close applications of {year}? Banks can no longer submit or withdraw.',
-  'cert.step.evaluate.q': 'Evaluate every applicant and last year\'s certified units on the published Q4 run of {year}?',
+  'cert.step.close.q':
+    'Close applications of {year}? Banks can no longer submit or withdraw.',
+  'cert.step.evaluate.q':
+    "Evaluate every applicant and last year's certified units on the published Q4 run of {year}?",
   'cert.step.publish.q': 'Publish the list of {year}? Decisions become final.',
   'cert.step.open.done': 'Applications of {year} are open',
   'cert.step.close.done': 'Applications of {year} are closed',
   'cert.step.evaluate.done': 'Exercise {year} evaluated',
   'cert.step.publish.done': 'List of {year} published',
-  'cert.decideHint': 'Confirm or reject each recommendation; publish once all are decided.',
+  'cert.decideHint':
+    'Confirm or reject each recommendation; publish once all are decided.',
   'cert.pApplicants': 'Applications',
   'cert.withdrawn': '{n} withdrawn',
   'cert.pEvaluated': 'Evaluated',
-  'cert.pEvaluatedSub': 'applicants and last year\'s certified units',
+  'cert.pEvaluatedSub': "applicants and last year's certified units",
   'cert.pRecommended': 'Recommendations',
   'cert.pDecided': 'Decided',
   'cert.pDecidedSub': '{c} confirmed · {r} rejected · {p} pending',
@@ -55,7 +58,8 @@ export const EN_CERT: Record<keyof typeof ZH_CN_CERT, string> = {
   'cert.reject': 'Reject',
   'cert.confirmTitle': 'Confirm: {name}',
   'cert.rejectTitle': 'Reject: {name}',
-  'cert.overrideWarn': 'This decision differs from the recommendation: a reason is required.',
+  'cert.overrideWarn':
+    'This decision differs from the recommendation: a reason is required.',
   'cert.decided': 'Decision on {name} recorded',
   'cert.detailTitle': 'Certification checks',
   'cert.checksOf': 'Checks of {year}',
@@ -102,5 +106,6 @@ export const EN_CERT: Record<keyof typeof ZH_CN_CERT, string> = {
   'cert.latestYear': '{year}',
   'cert.shortfallsOf': 'Shortfalls in {year}',
   'cert.allPassed': 'All certification checks met',
-  'cert.noEvaluationOfUnit': 'The unit was not evaluated in the latest evaluated year.',
+  'cert.noEvaluationOfUnit':
+    'The unit was not evaluated in the latest evaluated year.',
 };

@@ -47,7 +47,8 @@ export const EN: Record<keyof typeof ZH_CN, string> = {
   'common.points': 'pts',
   'common.of': '/',
   'common.notScored': 'not scored',
-  'common.networkError': 'Cannot reach the server. Check the network and retry.',
+  'common.networkError':
+    'Cannot reach the server. Check the network and retry.',
   'common.forbidden': 'You are not allowed to see this.',
   'common.notFound': 'Not found.',
   'common.notAvailable': 'The API for this is not available yet.',
@@ -109,10 +110,12 @@ export const EN: Record<keyof typeof ZH_CN, string> = {
   'classDesc.K3': 'Tech loan growth since year start minus all-loan growth',
   'classDesc.K4': 'Share of tech loans to tech SMEs',
   'classDesc.K5': 'Tech borrowers with a balance',
-  'classDesc.K6': 'First-time borrowers among tech borrowers with a new loan this year',
+  'classDesc.K6':
+    'First-time borrowers among tech borrowers with a new loan this year',
   'classDesc.K7': 'Share of tech loans on credit or IP pledge',
   'classDesc.K8': 'Share of long-term tech loans',
-  'classDesc.K9': 'Rate of new tech loans minus rate of all new loans (lower is better)',
+  'classDesc.K9':
+    'Rate of new tech loans minus rate of all new loans (lower is better)',
   'classDesc.K10': 'Tech NPL ratio (scored within all-loan NPL ratio + 3 pp)',
 
   'flag.NO_LOANS': 'No loans',
@@ -124,13 +127,20 @@ export const EN: Record<keyof typeof ZH_CN, string> = {
   'flag.QUAL_MISSING': 'Qualitative missing',
   'flag.VETO': 'Veto',
   'flagDesc.NO_LOANS': 'No loan balance this period: not scored or ranked.',
-  'flagDesc.SMALL_PEER_GROUP': 'Fewer than 5 peers: compared with every unit of the level instead.',
-  'flagDesc.NO_BASELINE': 'No previous year-end data: growth class scores 50 %.',
-  'flagDesc.NEW_ENTRANT': 'No tech loans at year start, some now: growth class full marks.',
-  'flagDesc.NPL_OVER_TOLERANCE': 'Tech NPL ratio above all-loan NPL ratio + 3 pp: asset quality scores 0, grade capped at Pass.',
-  'flagDesc.QUAL_INHERITED': 'At least one qualitative block uses a parent unit’s score.',
-  'flagDesc.QUAL_MISSING': 'At least one qualitative block is missing and scores 0.',
-  'flagDesc.VETO': 'Material penalty or falsified data within a year: grade set to Improve.',
+  'flagDesc.SMALL_PEER_GROUP':
+    'Fewer than 5 peers: compared with every unit of the level instead.',
+  'flagDesc.NO_BASELINE':
+    'No previous year-end data: growth class scores 50 %.',
+  'flagDesc.NEW_ENTRANT':
+    'No tech loans at year start, some now: growth class full marks.',
+  'flagDesc.NPL_OVER_TOLERANCE':
+    'Tech NPL ratio above all-loan NPL ratio + 3 pp: asset quality scores 0, grade capped at Pass.',
+  'flagDesc.QUAL_INHERITED':
+    'At least one qualitative block uses a parent unit’s score.',
+  'flagDesc.QUAL_MISSING':
+    'At least one qualitative block is missing and scores 0.',
+  'flagDesc.VETO':
+    'Material penalty or falsified data within a year: grade set to Improve.',
 
   'qual.Q1': 'Policy implementation',
   'qual.Q2': 'Internal mechanisms',

@@ -17,7 +17,8 @@ export const ZH_CN_CERT = {
   'cert.step.publish': '发布授牌名单',
   'cert.step.open.q': '开放 {year} 年度申报窗口？',
   'cert.step.close.q': '截止 {year} 年度申报？截止后银行不能再提交或撤回。',
-  'cert.step.evaluate.q': '按 {year} 年第四季度已发布批次评估全部申报机构和上年已认定机构？',
+  'cert.step.evaluate.q':
+    '按 {year} 年第四季度已发布批次评估全部申报机构和上年已认定机构？',
   'cert.step.publish.q': '发布 {year} 年度授牌名单？发布后决定不可更改。',
   'cert.step.open.done': '{year} 年度申报已开放',
   'cert.step.close.done': '{year} 年度申报已截止',

@@ -19,7 +19,8 @@ export const ZH_CN_ERRORS = {
   'error.UNKNOWN_UNIT': '机构不存在。',
   'error.UNKNOWN_BANK': '银行不存在。',
   'error.USERNAME_TAKEN': '用户名已被使用。',
-  'error.WEAK_PASSWORD': '密码不符合规则（至少 10 位，包含字母和数字，不含用户名）',
+  'error.WEAK_PASSWORD':
+    '密码不符合规则（至少 10 位，包含字母和数字，不含用户名）',
   'error.CANNOT_DISABLE_SELF': '不能停用自己的账户。',
   'error.UNSUPPORTED_FILE_TYPE': '仅支持 CSV、XLSX 或 ZIP 文件。',
   'error.SCHEME_INVALID': '方案参数校验未通过',

@@ -4,7 +4,8 @@ export const ZH_CN_PAGES = {
   'runs.allPeriods': '全部报告期',
   'runs.trigger': '发起评估',
   'runs.triggerBtn': '立即评估',
-  'runs.triggerHint': '对所选报告期的当前数据打分，生成一个草稿批次；发布后才对银行可见。',
+  'runs.triggerHint':
+    '对所选报告期的当前数据打分，生成一个草稿批次；发布后才对银行可见。',
   'runs.defaultScheme': '默认方案版本',
   'runs.default': '默认',
   'runs.triggered': '已发起评估 #{id}（{period}）',
@@ -18,7 +19,8 @@ export const ZH_CN_PAGES = {
   'runs.publication': '发布',
   'runs.published': '已发布',
   'runs.publish': '发布',
-  'runs.publishConfirm': '发布批次 #{id}？{period} 的看板与排名将改用该批次结果。',
+  'runs.publishConfirm':
+    '发布批次 #{id}？{period} 的看板与排名将改用该批次结果。',
   'runs.compare': '与已发布比较',
   'runs.diff': '批次比较',
   'runs.diffA': '基准批次 A',
@@ -49,9 +51,11 @@ export const ZH_CN_PAGES = {
   'ranking.search': '按机构代码或名称搜索',
   'ranking.empty': '没有符合条件的机构',
   'ranking.maxPoints': '满分 {n} 分',
-  'explain.null': '本期无法计算该指标（无数据或分母为零），得 {points} / {weight} 分。',
+  'explain.null':
+    '本期无法计算该指标（无数据或分母为零），得 {points} / {weight} 分。',
   'explain.value': '指标值 {value}。',
-  'explain.peer': '在 {n} 家可比机构中优于 {better} 的机构（同业位置 H = {H}，同业部分 P = {P}）；',
+  'explain.peer':
+    '在 {n} 家可比机构中优于 {better} 的机构（同业位置 H = {H}，同业部分 P = {P}）；',
   'explain.trend': '前三个季度均值 m = {m}，自身趋势 V = {V}。',
   'explain.noTrend': '无前三个季度可比数据，趋势部分 V 按 {V} 计。',
   'explain.points': '得分系数 f = {f}，得 {points} / {weight} 分。',
@@ -60,7 +64,8 @@ export const ZH_CN_PAGES = {
   'explain.growthFull': '科技贷款增长且不慢于全部贷款，得满分。',
   'explain.growthZero': '科技贷款未增长，不得分。',
   'explain.growthPart': '科技贷款增长但慢于全部贷款，按两者增速之比计分。',
-  'explain.npl': '科技贷款不良率 {value}，全部贷款不良率 NA = {NA}，容忍上限 NA + 3 个百分点 = {T}。',
+  'explain.npl':
+    '科技贷款不良率 {value}，全部贷款不良率 NA = {NA}，容忍上限 NA + 3 个百分点 = {T}。',
   'explain.nplFull': '不高于全部贷款不良率，得满分。',
   'explain.nplZero': '超过容忍上限（或无科技贷款），不得分。',
   'explain.nplPart': '位于容忍区间内，按超出幅度线性扣减。',
@@ -107,7 +112,8 @@ export const ZH_CN_PAGES = {
   'bank.heatmapSub': '各机构十类指标得分率热力图',
   'bank.rankingTitle': '行内排名',
   'bank.closeTitle': '接近认定条件的机构',
-  'bank.closeNote': '按本期结果预估认定条件 C3–C8 的定量部分（组织架构 C1、机制建设 C2 以申报材料为准）；列出未达项不超过 2 项的机构。',
+  'bank.closeNote':
+    '按本期结果预估认定条件 C3–C8 的定量部分（组织架构 C1、机制建设 C2 以申报材料为准）；列出未达项不超过 2 项的机构。',
   'bank.closeNone': '暂无接近认定条件的机构。',
   'bank.allMet': '定量条件均已满足',
   'bank.short': '{measure} {value}，低于 {threshold}，差 {gap}',
@@ -127,14 +133,16 @@ export const ZH_CN_PAGES = {
   'overview.cityTitle': '全省 16 市',
   'overview.tilesTitle': '按地理位置排布的城市方块：数字为市级分行平均综合得分',
   'overview.cityBarsTitle': '各市市级分行等级构成',
-  'overview.cityNote': '方块按各市相对位置排布，颜色为平均综合得分所在等级；统计口径为各行市级分行。',
+  'overview.cityNote':
+    '方块按各市相对位置排布，颜色为平均综合得分所在等级；统计口径为各行市级分行。',
   'overview.noCityUnits': '本期没有市级分行的评估结果',
   'overview.topBottom': '{level}：前五与后五',
   'overview.top': '前五',
   'overview.bottom': '后五',
   'imports.upload': '上传数据文件',
   'imports.drop': '点击选择或拖放文件到此处',
-  'imports.formats': '交换格式 CSV（UTF-8）、XLSX 工作簿（每个文件一个工作表）或 ZIP；可一次上传多个文件',
+  'imports.formats':
+    '交换格式 CSV（UTF-8）、XLSX 工作簿（每个文件一个工作表）或 ZIP；可一次上传多个文件',
   'imports.submit': '开始导入',
   'imports.uploading': '上传中…',
   'imports.badType': '不支持的文件类型：{names}',

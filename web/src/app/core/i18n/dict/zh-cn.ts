@@ -125,13 +125,16 @@ export const ZH_CN = {
   'flag.QUAL_MISSING': '缺定性评分',
   'flag.VETO': '一票否决',
   'flagDesc.NO_LOANS': '本期贷款余额为零，不参与评分与排名。',
-  'flagDesc.SMALL_PEER_GROUP': '同类机构不足 5 家，同业比较改用同层级全部机构。',
+  'flagDesc.SMALL_PEER_GROUP':
+    '同类机构不足 5 家，同业比较改用同层级全部机构。',
   'flagDesc.NO_BASELINE': '缺少上年末数据，增速差按 50% 计分。',
   'flagDesc.NEW_ENTRANT': '年初无科技贷款、本期新增，增速差得满分。',
-  'flagDesc.NPL_OVER_TOLERANCE': '科技贷款不良率超过全部贷款不良率 3 个百分点，资产质量不得分，等级最高为合格。',
+  'flagDesc.NPL_OVER_TOLERANCE':
+    '科技贷款不良率超过全部贷款不良率 3 个百分点，资产质量不得分，等级最高为合格。',
   'flagDesc.QUAL_INHERITED': '至少一项定性评分沿用上级机构的评分。',
   'flagDesc.QUAL_MISSING': '至少一项定性评分缺失，按 0 分计。',
-  'flagDesc.VETO': '近一年内受到重大行政处罚或存在数据造假，等级直接定为待改进。',
+  'flagDesc.VETO':
+    '近一年内受到重大行政处罚或存在数据造假，等级直接定为待改进。',
 
   'qual.Q1': '政策落实',
   'qual.Q2': '内部机制',
@@ -181,4 +184,3 @@ export const ZH_CN = {
   'col.value': '指标值',
   'col.score': '得分',
 };
-
