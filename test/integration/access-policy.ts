@@ -56,6 +56,16 @@ export interface RoutePolicy {
  */
 export type MatrixSeeder = (app: INestApplication, dataSource: DataSource, ids: Record<string, string>) => Promise<void>;
 export const MATRIX_SEEDERS: MatrixSeeder[] = [
+  // runs: 2025Q3 and 2025Q4 scored and published (ids.runId = Q4, ids.runId2 = Q3) for results, explain, export, diff
+  async (app, _ds, ids) => {
+    const runs = app.get(RunsService, { strict: false });
+    for (const [period, key] of [['2025Q4', 'runId'], ['2025Q3', 'runId2']] as const) {
+      const run = await runs.runNow({ period, trigger: 'user', triggeredBy: 'matrix' });
+      if (run.status !== 'succeeded') throw new Error(`matrix run of ${period}: ${run.error}`);
+      await runs.publishAs(run.id, 'matrix');
+      ids[key] = String(run.id);
+    }
+  },
   // certification: 2025 evaluated on the published 2025Q4 run (2024 = the imported register), 2026 window open
   async (app) => {
     const scope = systemScope('matrix');
@@ -94,6 +104,7 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   'POST /api/auth/logout': { allow: 'any', ownStatus: 204, endsSession: true },
   'GET /api/auth/me': { allow: 'any', ownStatus: 200 },
   'POST /api/auth/password': { allow: 'any', ownStatus: 400 },
+  'GET /api/banks/:bankCode/summary': { allow: 'any', scoped: 'bank', params: ({ t }) => ({ bankCode: t.bank }), query: () => ({ period: '2025Q4' }) },
   'GET /api/certification': { allow: 'any', ownStatus: 200 },
   'GET /api/certification/units/:code': { allow: 'any', scoped: 'unit', ownStatus: 200, params: ({ t }) => ({ code: certUnit(t) }) },
   'GET /api/certification/:year': { allow: 'any', ownStatus: 200, params: () => ({ year: '2025' }) },
@@ -124,9 +135,14 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   'GET /api/imports/:id': { allow: ['regulator', 'admin'], ownStatus: 200, params: () => ({ id: '1' }) },
   'GET /api/imports/:id/errors.csv': { allow: ['regulator', 'admin'], ownStatus: 200, params: () => ({ id: '1' }) },
   'GET /api/periods': { allow: 'any' },
+  'GET /api/results': { allow: 'any', ownStatus: 200, query: () => ({ period: '2025Q4', pageSize: '500' }) },
+  'GET /api/results/:code': { allow: 'any', scoped: 'unit', params: ({ t }) => ({ code: t.unit }), query: () => ({ period: '2025Q4' }) },
+  'GET /api/results/:code/explain': { allow: 'any', scoped: 'unit', params: ({ t }) => ({ code: t.unit }), query: () => ({ period: '2025Q4' }) },
+  'GET /api/results/export': { allow: 'any', ownStatus: 200, query: () => ({ period: '2025Q4' }) },
   'GET /api/runs': { allow: 'any' },
   'POST /api/runs': { allow: ['regulator', 'admin'] },
   'GET /api/runs/:id': { allow: 'any', params: ({ ids }) => ({ id: ids['runId'] ?? '1' }) },
+  'GET /api/runs/:a/diff/:b': { allow: 'any', ownStatus: 200, params: ({ ids }) => ({ a: ids['runId2'] ?? '1', b: ids['runId'] ?? '1' }) },
   'POST /api/runs/:id/publish': { allow: ['regulator'], params: () => ({ id: '999999' }) },
   'GET /api/schemes': { allow: 'any' },
   'POST /api/schemes': { allow: ['admin'] },
