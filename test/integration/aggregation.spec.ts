@@ -4,15 +4,16 @@ import type { DataSource } from 'typeorm';
 import { EnterpriseEntity, QualificationEntity } from '../../api/src/dataset/entities/enterprise.entity';
 import { LoanEntity } from '../../api/src/dataset/entities/loan.entity';
 import { ImportService } from '../../api/src/import/import.service';
+import { fingerprintOf } from '../../api/src/runs/run-executor';
 import { ScoringDataRepository } from '../../api/src/runs/scoring-data.repository';
 import { startTestApp } from '../support/app';
 import { testDatabases } from '../support/databases';
 import { FIXTURE_DIR } from './results-compare';
 
 /**
- * The API aggregates a period in SQL (sums per booking unit rolled up through the tree, distinct
- * borrowers over institution_closure); the engine's aggregatePeriod is the definition. Both must
- * give the same numbers on the same stored rows, on every database.
+ * The API aggregates a period in one streamed pass over its rows (exact sums per booking unit
+ * rolled up through the tree, distinct borrowers as sets per unit); the engine's aggregatePeriod
+ * is the definition. Both must give the same numbers on the same stored rows, on every database.
  */
 describe.each(testDatabases().map((d) => [d.name, d] as const))('%s', (_name, db) => {
   let app: INestApplication;
@@ -40,28 +41,39 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('%s', (_name, db
         const enterprises: EnterpriseRow[] = await dataSource.getRepository(EnterpriseEntity).find();
         const qualifications: QualificationRow[] = await dataSource.getRepository(QualificationEntity).find();
         const expected = aggregatePeriod(period, units, loans, enterprises, qualifications);
-        const actual = await repo.aggregatePeriod(period, units);
+        const { loanHash, ...actual } = await repo.aggregatePeriod(period, units);
         expect(Object.keys(actual.units).length).toBeGreaterThan(300);
         expect(actual).toEqual(expected);
+        expect(loanHash).toBe(await repo.loanHash(period));
+      });
+
+      it('should give back exactly what it stored in the aggregate cache, under the same key only', async () => {
+        const repo = app.get(ScoringDataRepository);
+        const { loanHash: _h, ...agg } = await repo.aggregatePeriod('2025Q2', await repo.listUnits());
+        await repo.storeAggregates('key-1', agg);
+        await expect(repo.cachedAggregates('2025Q2', 'key-1')).resolves.toEqual(agg);
+        await expect(repo.cachedAggregates('2025Q2', 'key-2')).resolves.toBeNull();
+        await expect(repo.cachedAggregates('2025Q1', 'key-1')).resolves.toBeNull();
       });
 
       it('should report no data for a period without loans', async () => {
         const repo = app.get(ScoringDataRepository);
-        await expect(repo.aggregatePeriod('2023Q4', await repo.listUnits())).resolves.toEqual({ period: '2023Q4', hasData: false, units: {} });
+        await expect(repo.aggregatePeriod('2023Q4', await repo.listUnits())).resolves.toMatchObject({ period: '2023Q4', hasData: false, units: {} });
       });
     });
 
-    describe('fingerprint', () => {
+    describe('inputHashes', () => {
       it('should change when one input row changes and come back when it is restored', async () => {
         const repo = app.get(ScoringDataRepository);
-        const before = await repo.fingerprint(['2025Q3', '2025Q4'], [2024, 2025]);
-        await expect(repo.fingerprint(['2025Q4', '2025Q3'], [2025, 2024])).resolves.toBe(before);
+        const fingerprint = async (periods: string[], years: number[]): Promise<string> => fingerprintOf(await repo.inputHashes(periods, years));
+        const before = await fingerprint(['2025Q3', '2025Q4'], [2024, 2025]);
+        await expect(fingerprint(['2025Q4', '2025Q3'], [2025, 2024])).resolves.toBe(before);
         const [row] = await dataSource.query("SELECT id, balance_fen FROM loan WHERE period = '2025Q4' ORDER BY id LIMIT 1");
         await dataSource.query('UPDATE loan SET balance_fen = balance_fen + 1 WHERE id = ?', [row.id]);
-        const changed = await repo.fingerprint(['2025Q3', '2025Q4'], [2024, 2025]);
+        const changed = await fingerprint(['2025Q3', '2025Q4'], [2024, 2025]);
         await dataSource.query('UPDATE loan SET balance_fen = ? WHERE id = ?', [row.balance_fen, row.id]);
         expect(changed).not.toBe(before);
-        await expect(repo.fingerprint(['2025Q3', '2025Q4'], [2024, 2025])).resolves.toBe(before);
+        await expect(fingerprint(['2025Q3', '2025Q4'], [2024, 2025])).resolves.toBe(before);
       });
     });
   });

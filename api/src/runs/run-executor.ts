@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'crypto';
 import {
   baselinePeriod,
   periodYear,
@@ -15,7 +16,7 @@ import type { ResolvedScheme } from '../schemes/schemes.service';
 import { LeaseRepository } from './lease.repository';
 import { toRunResultRow } from './run-result-row';
 import { RunsRepository } from './runs.repository';
-import { ScoringDataRepository } from './scoring-data.repository';
+import { BorrowerReference, InputHashes, ScoringDataRepository } from './scoring-data.repository';
 import { ScoringRunEntity } from './scoring-run.entity';
 
 /** How long a run's lease lives without a heartbeat; heartbeats come every quarter of it. */
@@ -23,10 +24,25 @@ export const DEFAULT_LEASE_TTL_MS = 60_000;
 
 export interface ExecuteOptions {
   leaseTtlMs?: number;
-  /** the fingerprint when the caller already computed it (the scheduler does, to decide) */
-  fingerprint?: string;
+  /** the input hashes when the caller already computed them (the scheduler does, to decide) */
+  hashes?: InputHashes;
   /** test hook, see RunCompletion.beforeCommit */
   beforeCommit?: () => Promise<void>;
+}
+
+/** Part of every cached aggregate's key: bump it when the aggregation itself changes. */
+const AGGREGATION_VERSION = 'period-aggregator-1';
+
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+/** The run's fingerprint: sha256 over the per-table hashes (each over every row of its table). */
+export function fingerprintOf(h: InputHashes): string {
+  return sha256(JSON.stringify(h));
+}
+
+/** Key of a period's cached aggregates: its loan rows and everything that decides status and the tree. */
+function aggregateKey(h: InputHashes, period: string): string {
+  return sha256([AGGREGATION_VERSION, h.loans[period], h.institution, h.enterprise, h.qualification].join('|'));
 }
 
 export function leaseName(period: string): string {
@@ -88,9 +104,9 @@ export class RunExecutor {
     const started = Date.now();
     try {
       await this.runs.setStage(run.id, 'loading', 5);
-      const fingerprint = opts.fingerprint ?? (await this.fingerprint(run.period, scheme));
-      await this.runs.setStage(run.id, 'loading', 20, fingerprint);
-      const input = await this.loadInput(run.period, scheme);
+      const hashes = opts.hashes ?? (await this.inputHashes(run.period, scheme));
+      await this.runs.setStage(run.id, 'loading', 20, fingerprintOf(hashes));
+      const input = await this.loadInput(run.period, scheme, hashes);
       await this.runs.setStage(run.id, 'scoring', 60);
       const results = scorePeriod(input, scheme);
       await this.runs.setStage(run.id, 'writing', 80);
@@ -114,22 +130,35 @@ export class RunExecutor {
     return (await this.runs.get(run.id)) as ScoringRunEntity;
   }
 
-  /** sha256 over every input row a run of `period` reads. */
-  fingerprint(period: string, scheme: Scheme): Promise<string> {
+  /** sha256 of every input table a run of `period` reads (fingerprintOf gives the run's fingerprint). */
+  inputHashes(period: string, scheme: Scheme): Promise<InputHashes> {
     const { periods, years } = inputsOf(period, scheme);
-    return this.data.fingerprint(periods, years);
+    return this.data.inputHashes(periods, years);
   }
 
-  /** Everything the engine needs for `period`, aggregated in SQL. */
-  async loadInput(period: string, scheme: Scheme): Promise<ScoringInput> {
+  /**
+   * Everything the engine needs for `period`. A quarter's aggregates come from the cache when
+   * its rows (and the tree and borrower status inputs) hash the same as when they were stored;
+   * otherwise they are computed in one pass over its rows, which hashes them again: an import
+   * that landed in between fails the run (the next tick runs it on the new data) instead of
+   * recording results, or caching aggregates, of a mix.
+   */
+  async loadInput(period: string, scheme: Scheme, hashes: InputHashes): Promise<ScoringInput> {
     const units = await this.data.listUnits();
     const cache = new Map<string, PeriodAggregates>();
+    let reference: BorrowerReference | null = null;
     const aggregate = async (p: string): Promise<PeriodAggregates> => {
-      let a = cache.get(p);
+      let a = cache.get(p) ?? (await this.data.cachedAggregates(p, aggregateKey(hashes, p)));
       if (!a) {
-        a = await this.data.aggregatePeriod(p, units);
-        cache.set(p, a);
+        reference ??= await this.data.borrowerReference();
+        const { loanHash, ...computed } = await this.data.aggregatePeriod(p, units, reference);
+        if (loanHash !== hashes.loans[p]) {
+          throw new Error(`the loans of ${p} changed while the run read them; it will run again on the new data`);
+        }
+        a = computed;
+        await this.data.storeAggregates(aggregateKey(hashes, p), a);
       }
+      cache.set(p, a);
       return a;
     };
     const current = await aggregate(period);

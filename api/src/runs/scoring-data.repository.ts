@@ -1,170 +1,99 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, Hash } from 'crypto';
+import { createHash } from 'crypto';
 import { DataSource } from 'typeorm';
 import {
-  NPL_RISK_CLASSES,
+  borrowerStatusAt,
   periodDate,
-  periodYear,
-  SME_TECH_KINDS,
+  type EnterpriseRow,
   type InstitutionLevel,
   type PeerGroup,
   type PenaltyKind,
   type PenaltyRow,
   type PeriodAggregates,
+  type QualificationKind,
+  type QualificationRow,
   type QualitativeBlock,
   type QualitativeRow,
   type UnitInfo,
   type UnitLoanAggregate,
 } from '@sci/shared';
+import { PeriodAggregator, STREAMED_LOAN_COLUMNS, StreamedLoan } from './period-aggregator';
 
-/** The money sums of one booking unit, exact (BigInt) before the roll-up through the tree. */
-interface MoneySums {
-  rowCount: number;
-  balanceAll: bigint;
-  balanceTech: bigint;
-  balanceTechSme: bigint;
-  balanceTechCreditIp: bigint;
-  balanceTechLong: bigint;
-  balanceTechNpl: bigint;
-  balanceAllNpl: bigint;
-  newTechAmount: bigint;
-  newTechRateAmount: bigint;
-  newAllAmount: bigint;
-  newAllRateAmount: bigint;
-}
-
-const MONEY_KEYS = [
-  'balanceAll',
-  'balanceTech',
-  'balanceTechSme',
-  'balanceTechCreditIp',
-  'balanceTechLong',
-  'balanceTechNpl',
-  'balanceAllNpl',
-  'newTechAmount',
-  'newTechRateAmount',
-  'newAllAmount',
-  'newAllRateAmount',
-] as const;
-
-/** Column names of the sums query, in MONEY_KEYS order. */
-const MONEY_COLUMNS = [
-  'bal_all',
-  'bal_tech',
-  'bal_tech_sme',
-  'bal_tech_credit_ip',
-  'bal_tech_long',
-  'bal_tech_npl',
-  'bal_all_npl',
-  'new_tech_amt',
-  'new_tech_rate_amt',
-  'new_all_amt',
-  'new_all_rate_amt',
-] as const;
-
-const sqlList = (xs: readonly string[]): string => xs.map((x) => `'${x}'`).join(',');
+const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(',');
 
 /**
- * Tech borrowers at a date (spec section 1): strategic emerging, or any qualification valid on
- * the date; `sme` = 1 when an SME-tech qualification is valid. One row per tech uscc, so a LEFT
- * JOIN tells tech rows (t.uscc IS NOT NULL) from the others. Parameters: d, d.
+ * Tech borrowers at a date (spec section 1) in SQL, for per-unit lookups (top borrowers):
+ * strategic emerging, or any qualification valid on the date. Parameters: d, d.
  */
 const TECH_STATUS_SQL = `
-  SELECT s.uscc AS uscc, MAX(s.sme) AS sme FROM (
-    SELECT e.uscc AS uscc, 0 AS sme FROM enterprise e WHERE e.strategic_emerging = 1
+  SELECT s.uscc AS uscc FROM (
+    SELECT e.uscc AS uscc FROM enterprise e WHERE e.strategic_emerging = 1
     UNION ALL
-    SELECT q.uscc AS uscc, CASE WHEN q.kind IN (${sqlList(SME_TECH_KINDS)}) THEN 1 ELSE 0 END AS sme
-      FROM qualification q WHERE q.valid_from <= ? AND q.valid_to >= ?
+    SELECT q.uscc AS uscc FROM qualification q WHERE q.valid_from <= ? AND q.valid_to >= ?
   ) s GROUP BY s.uscc`;
 
-const NPL = `l.risk_class IN (${sqlList(NPL_RISK_CLASSES)})`;
-const TECH = 't.uscc IS NOT NULL';
 /**
- * Long-term row: maturity later than the same calendar day one year after issue, 29 February
- * mapped to 28 February. Written with SUBSTR and + 0 only, so SQLite and MySQL agree without
- * a driver-specific string concatenation.
+ * The input tables of a run as canonical text lines (columns joined by '|', in the order of the
+ * table's unique key), so each table's sha256 covers every row. `where` tables take parameters.
  */
-const LONG_TERM = `(
-  (SUBSTR(l.maturity_date, 1, 4) + 0) > (SUBSTR(l.issue_date, 1, 4) + 1)
-  OR ((SUBSTR(l.maturity_date, 1, 4) + 0) = (SUBSTR(l.issue_date, 1, 4) + 1)
-      AND SUBSTR(l.maturity_date, 6, 5) > CASE WHEN SUBSTR(l.issue_date, 6, 5) = '02-29' THEN '02-28' ELSE SUBSTR(l.issue_date, 6, 5) END))`;
-
-/** SUM as an exact decimal string: MySQL SUM gives DECIMAL, SQLite an int64; both print exactly. */
-const sum = (expr: string, alias: string): string => `CAST(SUM(${expr}) AS CHAR) AS ${alias}`;
-const when = (cond: string, expr: string): string => `CASE WHEN ${cond} THEN ${expr} ELSE 0 END`;
-
-/** Parameters (in text order): new-since date x4, d, d (tech status), period. */
-const SUMS_SQL = `
-  SELECT l.institution_code AS code, COUNT(*) AS row_count,
-    ${sum('l.balance_fen', 'bal_all')},
-    ${sum(when(TECH, 'l.balance_fen'), 'bal_tech')},
-    ${sum(when('t.sme = 1', 'l.balance_fen'), 'bal_tech_sme')},
-    ${sum(when(`${TECH} AND l.guarantee IN ('credit','ip_pledge')`, 'l.balance_fen'), 'bal_tech_credit_ip')},
-    ${sum(when(`${TECH} AND ${LONG_TERM}`, 'l.balance_fen'), 'bal_tech_long')},
-    ${sum(when(`${TECH} AND ${NPL}`, 'l.balance_fen'), 'bal_tech_npl')},
-    ${sum(when(NPL, 'l.balance_fen'), 'bal_all_npl')},
-    ${sum(when(`${TECH} AND l.issue_date >= ?`, 'l.amount_fen'), 'new_tech_amt')},
-    ${sum(when(`${TECH} AND l.issue_date >= ?`, 'l.amount_fen * l.rate_e4'), 'new_tech_rate_amt')},
-    ${sum(when('l.issue_date >= ?', 'l.amount_fen'), 'new_all_amt')},
-    ${sum(when('l.issue_date >= ?', 'l.amount_fen * l.rate_e4'), 'new_all_rate_amt')}
-  FROM loan l LEFT JOIN (${TECH_STATUS_SQL}) t ON t.uscc = l.uscc
-  WHERE l.period = ?
-  GROUP BY l.institution_code`;
-
-/**
- * Distinct borrowers of every unit over its whole subtree (they cannot be summed from children:
- * one enterprise borrows from several outlets). Parameters: new-since x2, d, d, period.
- */
-const DISTINCT_SQL = `
-  SELECT c.ancestor_code AS code,
-    COUNT(DISTINCT CASE WHEN ${TECH} AND l.balance_fen > 0 THEN l.uscc END) AS tech_borrowers,
-    COUNT(DISTINCT CASE WHEN l.balance_fen > 0 THEN l.uscc END) AS all_borrowers,
-    COUNT(DISTINCT CASE WHEN ${TECH} AND l.issue_date >= ? THEN l.uscc END) AS new_tech_borrowers,
-    COUNT(DISTINCT CASE WHEN ${TECH} AND l.issue_date >= ? AND l.first_loan = 1 THEN l.uscc END) AS new_tech_first
-  FROM loan l
-    JOIN institution_closure c ON c.descendant_code = l.institution_code
-    LEFT JOIN (${TECH_STATUS_SQL}) t ON t.uscc = l.uscc
-  WHERE l.period = ?
-  GROUP BY c.ancestor_code`;
-
-/**
- * Every input row a run reads, in a canonical order (unique keys), for the run's fingerprint.
- * Loan ids are left out: re-importing the same rows gives new ids but the same inputs.
- */
-const FINGERPRINT_QUERIES: { name: string; sql: (periods: number, years: number) => string }[] = [
-  {
-    name: 'institution',
-    sql: () =>
-      'SELECT code, name, parent_code, level, bank_code, peer_group, region_code, tech_specialist, opened_on FROM institution ORDER BY code',
+const HASHED_TABLES = {
+  institution: {
+    cols: ['code', 'name', "COALESCE(parent_code, '')", 'level', 'bank_code', 'peer_group', 'region_code', 'tech_specialist', 'opened_on'],
+    tail: 'FROM institution ORDER BY code',
   },
-  { name: 'enterprise', sql: () => 'SELECT uscc, strategic_emerging FROM enterprise ORDER BY uscc' },
-  { name: 'qualification', sql: () => 'SELECT uscc, kind, valid_from, valid_to FROM qualification ORDER BY uscc, kind, valid_from' },
-  {
-    name: 'loan',
-    sql: (n) =>
-      `SELECT period, institution_code, loan_no, uscc, issue_date, maturity_date, amount_fen, balance_fen, rate_e4, guarantee, risk_class, first_loan
-       FROM loan WHERE period IN (${placeholders(n)}) ORDER BY period, institution_code, loan_no`,
+  enterprise: { cols: ['uscc', 'strategic_emerging'], tail: 'FROM enterprise ORDER BY uscc' },
+  qualification: { cols: ['uscc', 'kind', 'valid_from', 'valid_to'], tail: 'FROM qualification ORDER BY uscc, kind, valid_from' },
+  // loan ids are left out: re-importing the same rows gives new ids but the same inputs
+  loan: {
+    cols: ['period', 'institution_code', 'loan_no', 'uscc', 'issue_date', 'maturity_date', 'amount_fen', 'balance_fen', 'rate_e4', 'guarantee', 'risk_class', 'first_loan'],
+    tail: 'FROM loan WHERE period = ? ORDER BY institution_code, loan_no',
   },
-  {
-    name: 'qualitative_score',
-    sql: (_n, y) => `SELECT year, institution_code, block, score_centi FROM qualitative_score WHERE year IN (${placeholders(y)}) ORDER BY year, institution_code, block`,
-  },
-  { name: 'penalty', sql: () => 'SELECT institution_code, decided_on, kind, reference FROM penalty ORDER BY institution_code, decided_on, kind, reference' },
-];
+  qualitative_score: { cols: ['year', 'institution_code', 'block', 'score_centi'], tail: 'FROM qualitative_score WHERE year = ? ORDER BY institution_code, block' },
+  penalty: { cols: ['institution_code', 'decided_on', 'kind', 'reference'], tail: 'FROM penalty ORDER BY institution_code, decided_on, kind, reference' },
+} as const;
+type HashedTable = keyof typeof HASHED_TABLES;
 
-function placeholders(n: number): string {
-  return Array.from({ length: n }, () => '?').join(',');
+export interface BorrowerReference {
+  enterprises: EnterpriseRow[];
+  qualifications: QualificationRow[];
+}
+
+/** sha256 of each input table of a run; loans and qualitative scores per period / year. */
+export interface InputHashes {
+  institution: string;
+  enterprise: string;
+  qualification: string;
+  penalty: string;
+  loans: Record<string, string>;
+  qualitative: Record<string, string>;
 }
 
 interface BetterSqliteDb {
-  prepare(sql: string): { raw(on: boolean): { iterate(...params: unknown[]): IterableIterator<unknown[]> } };
+  prepare(sql: string): {
+    raw(on: boolean): { iterate(...params: unknown[]): IterableIterator<unknown[]> };
+  };
+}
+
+/** The event interface of a mysql2 (callback API) query: one 'result' per row. */
+interface MysqlQueryEvents {
+  on(event: 'result', cb: (row: unknown[]) => void): MysqlQueryEvents;
+  on(event: 'error', cb: (err: Error) => void): MysqlQueryEvents;
+  on(event: 'end', cb: () => void): MysqlQueryEvents;
+}
+
+interface MysqlStreamingConnection {
+  query(opts: { sql: string; rowsAsArray: boolean }, params: unknown[]): MysqlQueryEvents;
 }
 
 /** Reads a period's inputs for the engine: units, loan aggregates, qualitative scores, penalties. */
 @Injectable()
 export class ScoringDataRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get mysql(): boolean {
+    return this.dataSource.options.type === 'mysql';
+  }
 
   async listUnits(): Promise<UnitInfo[]> {
     const rows: { code: string; name: string; parent_code: string | null; level: string; bank_code: string; peer_group: string; region_code: string }[] =
@@ -193,47 +122,108 @@ export class ScoringDataRepository {
     return rows.length > 0;
   }
 
+  /** What decides tech and SME-tech status (engine's borrowerStatusAt): strategic emerging flags and qualifications. */
+  async borrowerReference(): Promise<BorrowerReference> {
+    const es: { uscc: string }[] = await this.dataSource.query('SELECT uscc FROM enterprise WHERE strategic_emerging = 1');
+    const qs: { uscc: string; kind: string; valid_from: string; valid_to: string }[] = await this.dataSource.query(
+      'SELECT uscc, kind, valid_from, valid_to FROM qualification',
+    );
+    return {
+      // only strategic emerging enterprises matter: an absent one is neither tech nor SME-tech
+      enterprises: es.map((e) => ({ uscc: e.uscc, strategicEmerging: true }) as EnterpriseRow),
+      qualifications: qs.map((q) => ({ uscc: q.uscc, kind: q.kind as QualificationKind, validFrom: q.valid_from, validTo: q.valid_to })),
+    };
+  }
+
   /**
    * Loan aggregates of every unit over its subtree at `period` (what aggregatePeriod of the
-   * engine defines): money summed per booking unit in SQL, rolled up through the tree in exact
-   * integers; distinct borrower counts per unit over institution_closure.
+   * engine defines), from one streamed pass over the period's rows: sums per booking unit rolled
+   * up through the tree exactly, distinct borrowers as sets per unit (they cannot be summed from
+   * children). Tech status at the period's date comes from `reference` (loaded when not given).
+   * The same pass hashes the rows as loanHash does, so a caller can tell they did not change.
    */
-  async aggregatePeriod(period: string, units: UnitInfo[]): Promise<PeriodAggregates> {
-    const d = periodDate(period);
-    const newSince = `${periodYear(period)}-01-01`;
-    const sumRows: Record<string, unknown>[] = await this.dataSource.query(SUMS_SQL, [newSince, newSince, newSince, newSince, d, d, period]);
-    if (sumRows.length === 0) return { period, hasData: false, units: {} };
-    const distinctRows: Record<string, unknown>[] = await this.dataSource.query(DISTINCT_SQL, [newSince, newSince, d, d, period]);
+  async aggregatePeriod(period: string, units: UnitInfo[], reference?: BorrowerReference): Promise<PeriodAggregates & { loanHash: string }> {
+    const ref = reference ?? (await this.borrowerReference());
+    const aggregator = new PeriodAggregator(period, units, borrowerStatusAt(periodDate(period), ref.enterprises, ref.qualifications));
+    const hash = createHash('sha256');
+    const t = HASHED_TABLES.loan;
+    await this.forEachRow(`SELECT ${this.lineOf(t.cols)}, ${STREAMED_LOAN_COLUMNS} ${t.tail}`, [period], (row) => {
+      hash.update(`${String(row[0])}\n`);
+      aggregator.add(row.slice(1) as StreamedLoan);
+    });
+    return { ...aggregator.result(), loanHash: hash.digest('hex') };
+  }
 
-    const parentOf = new Map(units.map((u) => [u.code, u.parentCode]));
-    const sums = new Map<string, MoneySums>();
-    for (const r of sumRows) {
-      const own = toMoneySums(r);
-      // rows booked at a code that is not a unit are ignored, as in the reference aggregation
-      const seen = new Set<string>();
-      for (let c: string | null | undefined = String(r['code']); c && parentOf.has(c) && !seen.has(c); c = parentOf.get(c)) {
-        seen.add(c);
-        const acc = sums.get(c);
-        sums.set(c, acc ? addSums(acc, own) : { ...own });
-      }
+  /** sha256 of every input table of a run, each table's rows in its canonical order. */
+  async inputHashes(periods: string[], years: number[]): Promise<InputHashes> {
+    const out: InputHashes = {
+      institution: await this.hashTable('institution', []),
+      enterprise: await this.hashTable('enterprise', []),
+      qualification: await this.hashTable('qualification', []),
+      penalty: await this.hashTable('penalty', []),
+      loans: {},
+      qualitative: {},
+    };
+    for (const p of [...periods].sort()) out.loans[p] = await this.loanHash(p);
+    for (const y of [...years].sort((a, b) => a - b)) out.qualitative[String(y)] = await this.hashTable('qualitative_score', [y]);
+    return out;
+  }
+
+  /** A row as one canonical text line: columns joined by '|'. */
+  private lineOf(cols: readonly string[]): string {
+    return this.mysql ? `CONCAT_WS('|', ${cols.join(', ')})` : cols.join(" || '|' || ");
+  }
+
+  /** sha256 of one period's loan rows. */
+  loanHash(period: string): Promise<string> {
+    return this.hashTable('loan', [period]);
+  }
+
+  private async hashTable(table: HashedTable, params: unknown[]): Promise<string> {
+    const t = HASHED_TABLES[table];
+    const hash = createHash('sha256');
+    await this.forEachRow(`SELECT ${this.lineOf(t.cols)} ${t.tail}`, params, (row) => hash.update(`${String(row[0])}\n`));
+    return hash.digest('hex');
+  }
+
+  /** Cached aggregates of a period for exactly these inputs (`key`), or null. */
+  async cachedAggregates(period: string, key: string): Promise<PeriodAggregates | null> {
+    const head: { unit_count: number | string; has_data: number | string }[] = await this.dataSource.query(
+      'SELECT unit_count, has_data FROM period_aggregate_set WHERE period = ? AND input_key = ?',
+      [period, key],
+    );
+    if (!head[0]) return null;
+    const rows: { code: string; sums: string }[] = await this.dataSource.query('SELECT code, sums FROM period_aggregate WHERE period = ?', [period]);
+    if (rows.length !== Number(head[0].unit_count)) return null;
+    const units: Record<string, UnitLoanAggregate> = {};
+    for (const r of rows.sort((a, b) => (a.code < b.code ? -1 : 1))) units[r.code] = { code: r.code, ...(JSON.parse(r.sums) as Omit<UnitLoanAggregate, 'code'>) };
+    return { period, hasData: Number(head[0].has_data) === 1, units };
+  }
+
+  /** Stores a period's aggregates under `key` (best effort: a concurrent writer may win). */
+  async storeAggregates(key: string, agg: PeriodAggregates): Promise<void> {
+    const units = Object.values(agg.units);
+    try {
+      await this.dataSource.transaction(async (m) => {
+        await m.query('DELETE FROM period_aggregate_set WHERE period = ?', [agg.period]);
+        await m.query('DELETE FROM period_aggregate WHERE period = ?', [agg.period]);
+        for (let i = 0; i < units.length; i += 500) {
+          const chunk = units.slice(i, i + 500);
+          await m.query(
+            `INSERT INTO period_aggregate (period, code, sums) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
+            chunk.flatMap(({ code, ...sums }) => [agg.period, code, JSON.stringify(sums)]),
+          );
+        }
+        await m.query('INSERT INTO period_aggregate_set (period, input_key, has_data, unit_count) VALUES (?, ?, ?, ?)', [
+          agg.period,
+          key,
+          agg.hasData ? 1 : 0,
+          units.length,
+        ]);
+      });
+    } catch {
+      // another run stored the same period at the same time; the cache is only a shortcut
     }
-    const distinct = new Map(distinctRows.map((r) => [String(r['code']), r]));
-    const out: Record<string, UnitLoanAggregate> = {};
-    for (const code of [...sums.keys()].sort()) {
-      const s = sums.get(code) as MoneySums;
-      const dr = distinct.get(code);
-      out[code] = {
-        code,
-        rowCount: s.rowCount,
-        // Number() of an exact integer rounds once to the nearest double, as the reference does
-        ...(Object.fromEntries(MONEY_KEYS.map((k) => [k, Number(s[k])])) as Record<(typeof MONEY_KEYS)[number], number>),
-        techBorrowers: Number(dr?.['tech_borrowers'] ?? 0),
-        allBorrowers: Number(dr?.['all_borrowers'] ?? 0),
-        newTechBorrowers: Number(dr?.['new_tech_borrowers'] ?? 0),
-        newTechFirstBorrowers: Number(dr?.['new_tech_first'] ?? 0),
-      };
-    }
-    return { period, hasData: true, units: out };
   }
 
   /**
@@ -282,50 +272,29 @@ export class ScoringDataRepository {
   }
 
   /**
-   * sha256 (hex) over every input row of a run: units, enterprises, qualifications, the loans of
-   * `periods`, the qualitative scores of `years` and the penalties, each table in the order of its
-   * unique key, rows streamed (a quarter may hold a million loans).
+   * Calls `onRow` with every row as an array, streamed: a quarter may hold a million loans, more
+   * than is wise to hold as objects. better-sqlite3 iterates its statement synchronously (an
+   * async iterator would cost more per row than the row itself); mysql2 streams the result set.
    */
-  async fingerprint(periods: string[], years: number[]): Promise<string> {
-    const hash = createHash('sha256');
-    const sortedPeriods = [...periods].sort();
-    const sortedYears = [...years].sort((a, b) => a - b);
-    for (const q of FINGERPRINT_QUERIES) {
-      hash.update(`\n#${q.name}\n`);
-      const params = q.name === 'loan' ? sortedPeriods : q.name === 'qualitative_score' ? sortedYears : [];
-      if (params.length === 0 && (q.name === 'loan' || q.name === 'qualitative_score')) continue;
-      await this.hashRows(hash, q.sql(sortedPeriods.length, sortedYears.length), params);
-    }
-    return hash.digest('hex');
-  }
-
-  /** Feeds every row of a query to the hash, one JSON array per line, without loading them all. */
-  private async hashRows(hash: Hash, sql: string, params: unknown[]): Promise<void> {
-    // BIGINT may come back as a number (SQLite) or a string (MySQL): hash its decimal text.
-    const line = (values: unknown[]): string => JSON.stringify(values.map((v) => (typeof v === 'number' || typeof v === 'bigint' ? String(v) : v)));
-    if (this.dataSource.options.type === 'better-sqlite3') {
+  private async forEachRow(sql: string, params: unknown[], onRow: (row: unknown[]) => void): Promise<void> {
+    if (!this.mysql) {
       const db = (this.dataSource.driver as unknown as { databaseConnection: BetterSqliteDb }).databaseConnection;
-      for (const row of db.prepare(sql).raw(true).iterate(...params)) hash.update(line(row) + '\n');
+      for (const row of db.prepare(sql).raw(true).iterate(...params)) onRow(row);
       return;
     }
     const runner = this.dataSource.createQueryRunner();
     try {
-      const stream = await runner.stream(sql, params);
-      for await (const row of stream as AsyncIterable<Record<string, unknown>>) hash.update(line(Object.values(row)) + '\n');
+      const conn = (await runner.connect()) as MysqlStreamingConnection;
+      await new Promise<void>((resolve, reject) => {
+        conn
+          .query({ sql, rowsAsArray: true }, params)
+          .on('result', (row: unknown[]) => onRow(row))
+          .on('error', reject)
+          .on('end', () => resolve());
+      });
     } finally {
       await runner.release();
     }
   }
 }
 
-function toMoneySums(r: Record<string, unknown>): MoneySums {
-  const out = { rowCount: Number(r['row_count']) } as MoneySums;
-  MONEY_KEYS.forEach((k, i) => (out[k] = BigInt(String(r[MONEY_COLUMNS[i]] ?? '0'))));
-  return out;
-}
-
-function addSums(a: MoneySums, b: MoneySums): MoneySums {
-  const out = { rowCount: a.rowCount + b.rowCount } as MoneySums;
-  for (const k of MONEY_KEYS) out[k] = a[k] + b[k];
-  return out;
-}

@@ -1,0 +1,130 @@
+import type { INestApplication } from '@nestjs/common';
+import { scorePeriod } from '@sci/shared';
+import { join } from 'path';
+import type { DataSource } from 'typeorm';
+import { generateProvince } from '../../../api/src/generator/generator';
+import { RunExecutor } from '../../../api/src/runs/run-executor';
+import { RunsService } from '../../../api/src/runs/runs.service';
+import { ScoringDataRepository } from '../../../api/src/runs/scoring-data.repository';
+import { SchemesService } from '../../../api/src/schemes/schemes.service';
+import { startTestApp } from '../../support/app';
+import { tempDir, testDatabases } from '../../support/databases';
+import { importServiceFor } from '../../support/import';
+
+/**
+ * Scoring speed: a generated province (BENCH_SCALE, default 4: ~100,000 loan rows a quarter;
+ * 40 is ~1M) for 2024Q4..2025Q4, then in the same run, best of 2 after a warm-up:
+ *  - one plain `SELECT institution_code, SUM(balance_fen) ... GROUP BY institution_code` over
+ *    the quarter's loan rows (the yardstick);
+ *  - the quarter's aggregates (one pass over its rows), the engine's scoring, and the input
+ *    hashes (every row of the quarter, its three trend quarters, p0 and the reference tables);
+ *  - one full run of 2025Q4 from the database (hashes, aggregates, scoring, results written in
+ *    one transaction), cold (no cached quarter) and warm (every quarter's aggregates cached).
+ * Prints the times, the ratios to the plain aggregate and the peak RSS.
+ */
+const SCALE = Number(process.env['BENCH_SCALE'] ?? 4);
+const PERIOD = '2025Q4';
+const lines: string[] = [];
+
+async function best<T>(f: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  await f(); // warm-up: JIT, page cache, statement cache
+  let out: { ms: number; value: T } | null = null;
+  for (let i = 0; i < 2; i++) {
+    const t = process.hrtime.bigint();
+    const value = await f();
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    if (!out || ms < out.ms) out = { ms, value };
+  }
+  return out as { ms: number; value: T };
+}
+
+/**
+ * Peak RSS and peak heap growth while `f` runs (sampled every 20 ms). RSS includes what the
+ * generator and the import left in this process; the heap growth is the run's own.
+ */
+async function peakMemory<T>(f: () => Promise<T>): Promise<{ rss: number; heap: number; value: T }> {
+  const base = process.memoryUsage().heapUsed;
+  let rss = process.memoryUsage().rss;
+  let heap = 0;
+  const sample = (): void => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed - base);
+  };
+  const timer = setInterval(sample, 20);
+  try {
+    const value = await f();
+    sample();
+    return { rss, heap, value };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+describe.each(testDatabases().map((d) => [d.name, d] as const))('scoring benchmark on %s', (name, db) => {
+  let app: INestApplication;
+  let ds: DataSource;
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it(`should time a full run of a quarter at scale ${SCALE} next to a plain GROUP BY`, async () => {
+    const dir = join(tempDir('sci-bench-'), 'province');
+    const summary = generateProvince(dir, { seed: 1, scale: SCALE, first: '2024Q4', last: PERIOD });
+    const fresh = await db.fresh();
+    ds = fresh.dataSource;
+    app = (await startTestApp(fresh.config, ds)).app;
+    const imported = await importServiceFor(ds).importDirectory(dir, 'bench');
+    expect(imported.status).toBe('succeeded');
+    const rows = summary.loansPerPeriod[PERIOD];
+
+    const groupBy = await best(async () => {
+      const r: unknown[] = await ds.query('SELECT institution_code, SUM(balance_fen) AS s FROM loan WHERE period = ? GROUP BY institution_code', [PERIOD]);
+      return r.length;
+    });
+    const data = app.get(ScoringDataRepository);
+    const executor = app.get(RunExecutor);
+    const runs = app.get(RunsService);
+    const { scheme } = await app.get(SchemesService).resolve();
+    const units = await data.listUnits();
+    const clearCache = async (): Promise<void> => {
+      await ds.query('DELETE FROM period_aggregate_set');
+      await ds.query('DELETE FROM period_aggregate');
+    };
+    const aggregateOne = await best(() => data.aggregatePeriod(PERIOD, units));
+    const hashes = await best(() => executor.inputHashes(PERIOD, scheme));
+    const input = await executor.loadInput(PERIOD, scheme, hashes.value);
+    const scoring = await best(async () => scorePeriod(input, scheme).length);
+    const run = (): Promise<{ status: string; scoredCount: number; unitCount: number }> => runs.runNow({ period: PERIOD, trigger: 'user', triggeredBy: 'bench' });
+    const cold = await peakMemory(() =>
+      best(async () => {
+        await clearCache();
+        return run();
+      }),
+    );
+    const warm = await best(run);
+    for (const r of [cold.value.value, warm.value]) {
+      expect(r.status).toBe('succeeded');
+      expect(r.scoredCount).toBeGreaterThan(300);
+    }
+
+    const g = groupBy.ms;
+    const f = (ms: number): string => `${ms.toFixed(0).padStart(6)} ms (${(ms / g).toFixed(1).padStart(5)}x)`;
+    const line = [
+      `${name.padEnd(6)} scale ${SCALE}: ${rows.toLocaleString('en')} loan rows in ${PERIOD}, ${warm.value.unitCount} units`,
+      `  plain GROUP BY institution_code               ${g.toFixed(0).padStart(6)} ms`,
+      `  aggregates of the quarter (one pass, cold)    ${f(aggregateOne.ms)}`,
+      `  scoring (engine, in memory)                   ${f(scoring.ms)}`,
+      `  input hashes (every row of 5 quarters + refs) ${f(hashes.ms)}`,
+      `  full run, cold (5 quarters aggregated)        ${f(cold.value.ms)}   peak RSS ${(cold.rss / 2 ** 20).toFixed(0)} MB, heap +${(cold.heap / 2 ** 20).toFixed(0)} MB`,
+      `  full run, warm (quarters' aggregates cached)  ${f(warm.ms)}`,
+    ].join('\n');
+    lines.push(line);
+    process.stdout.write(`\n${line}\n`);
+  });
+});
+
+afterAll(() => {
+  process.stdout.write(`\nscoring benchmark (best of 2 after a warm-up; ratios to the plain GROUP BY)\n${lines.join('\n')}\n\n`);
+});
