@@ -244,13 +244,43 @@ if (executablePath) {
         await shot(page, '27-regulator-import-error');
       });
 
-      it('should show the certification exercise as a pipeline', async () => {
+      it('should take certification decisions with reasons on the evaluated year', async () => {
         const page = await as('regulator');
         await visit(page, '/certification');
+        await page.click('[data-testid=cert-year]');
+        await page.click('.ant-select-item-option[title^="2025"]');
+        await page.waitForSelector(
+          '[data-testid=cert-evaluation] tr[data-unit]',
+        );
+        await settled(page);
         await shot(page, '28-regulator-certification');
+        const pending = await attrs(
+          page,
+          '[data-testid=cert-evaluation] tr[data-unit]',
+          'data-unit',
+        );
+        expect(pending.length).toBeGreaterThan(1);
+        const [first, second] = pending;
+        await page.click(`tr[data-unit="${first}"] [data-testid=cert-confirm]`);
+        const reason = page.locator('[data-testid=cert-reason]');
+        if ((await page.textContent('.ant-modal-body'))?.includes('须填写理由'))
+          await reason.fill('与推荐不同：现场检查确认');
+        await page.click('.ant-modal-footer .ant-btn-primary');
+        await page.waitForSelector(`tr[data-unit="${first}"] b.yes`);
+        await page.click(`tr[data-unit="${second}"] [data-testid=cert-reject]`);
         expect(
-          await page.$$('[data-testid=cert-timeline], [data-state=empty]'),
-        ).not.toHaveLength(0);
+          await page.isDisabled('.ant-modal-footer .ant-btn-primary'),
+        ).toBe(true);
+        await reason.fill('科技贷款占比未达标，暂不认定');
+        await page.click('.ant-modal-footer .ant-btn-primary');
+        await page.waitForSelector(`tr[data-unit="${second}"] b.no`);
+        expect(await page.textContent(`tr[data-unit="${second}"]`)).toContain(
+          '科技贷款占比未达标',
+        );
+        await page.click(`tr[data-unit="${second}"] button:has-text("详情")`);
+        await page.waitForSelector('[data-testid=cert-explanation]');
+        await settled(page);
+        await shot(page, '31-regulator-certification-detail', false);
       });
 
       it('should show loading and error states when the API is slow or failing', async () => {
@@ -310,16 +340,35 @@ if (executablePath) {
         await shot(page, '42-bank-hq-other-bank-refused');
       });
 
-      it('should see the certification of its own units', async () => {
+      it('should apply for certification of its own unit while the window is open', async () => {
         const page = await as('icbc_hq');
         await visit(page, '/certification');
-        await shot(page, '43-bank-hq-certification');
-        const codes = await attrs(
-          page,
-          '[data-testid=cert-evaluation] tr[data-unit]',
-          'data-unit',
+        await page.waitForSelector('[data-testid=cert-apply]');
+        const applied = (
+          await texts(
+            page,
+            '[data-testid=cert-applications] tbody tr td:first-child',
+          )
+        ).map((t) => t.split(' ')[0]);
+        await page.click('[data-testid=cert-apply] nz-select');
+        const titles = await attrs(page, '.ant-select-item-option', 'title');
+        const title = titles.find((t) => !applied.includes(t.split(' ')[0]));
+        expect(title).toBeDefined();
+        const code = (title ?? '').split(' ')[0];
+        expect(code.startsWith('ICBC')).toBe(true);
+        await page.click(`.ant-select-item-option[title="${title}"]`);
+        await page.click('[data-testid=cert-apply] button.ant-btn-primary');
+        await page.waitForSelector(
+          `[data-testid=cert-applications] tr:has-text("${code}")`,
         );
+        const codes = (
+          await texts(
+            page,
+            '[data-testid=cert-applications] tbody tr td:first-child',
+          )
+        ).map((t) => t.split(' ')[0]);
         expect(codes.every((c) => c.startsWith('ICBC'))).toBe(true);
+        await shot(page, '43-bank-hq-certification');
       });
     });
 

@@ -96,9 +96,25 @@ export class CertificationPageComponent {
     return this.chosenNewYear() ?? (newest ? newest + 1 : periodYear || 2025);
   });
   protected readonly busy = signal(false);
-  protected readonly tab = signal(0);
+  /** the tab picked by the user; until then the one where the year's work is */
+  private readonly chosenTab = signal<number | null>(null);
+  protected readonly tab = computed(() => {
+    const chosen = this.chosenTab();
+    if (chosen !== null) return chosen;
+    const s = this.store.exercise()?.status;
+    return s === 'evaluated' || s === 'decided' ? 0 : s === 'published' ? 2 : 1;
+  });
   protected readonly historyCode = signal('');
   protected readonly historyShown = signal<string | null>(null);
+
+  protected selectTab(i: number): void {
+    this.chosenTab.set(i);
+  }
+
+  protected selectYear(year: number): void {
+    this.chosenTab.set(null);
+    this.store.selectYear(year);
+  }
 
   protected runStep(step: ExerciseStep): void {
     const year = this.store.year();
