@@ -49,7 +49,8 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('%s', (_name, db
 
       it('should give back exactly what it stored in the aggregate cache, under the same key only', async () => {
         const repo = app.get(ScoringDataRepository);
-        const { loanHash: _h, ...agg } = await repo.aggregatePeriod('2025Q2', await repo.listUnits());
+        const { loanHash, ...agg } = await repo.aggregatePeriod('2025Q2', await repo.listUnits());
+        expect(loanHash).toMatch(/^[0-9a-f]{64}$/);
         await repo.storeAggregates('key-1', agg);
         await expect(repo.cachedAggregates('2025Q2', 'key-1')).resolves.toEqual(agg);
         await expect(repo.cachedAggregates('2025Q2', 'key-2')).resolves.toBeNull();

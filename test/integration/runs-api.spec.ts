@@ -9,6 +9,11 @@ import { FIXTURE_DIR } from './results-compare';
 
 type Who = 'regulator' | 'admin' | 'bank_hq' | 'branch';
 
+/** The default scheme's parameters without its id and version, as an admin would post them. */
+function schemeParams(): Omit<typeof SCHEME_SDTF_2025, 'id' | 'version'> {
+  return Object.fromEntries(Object.entries(SCHEME_SDTF_2025).filter(([k]) => k !== 'id' && k !== 'version')) as Omit<typeof SCHEME_SDTF_2025, 'id' | 'version'>;
+}
+
 describe.each(testDatabases().map((d) => [d.name, d] as const))('runs and schemes API on %s', (_name, db) => {
   let app: INestApplication;
   let baseUrl: string;
@@ -139,7 +144,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('runs and scheme
     });
 
     it('should let only an admin create a version, and reject invalid parameters with every problem', async () => {
-      const { id: _id, version: _v, ...params } = SCHEME_SDTF_2025;
+      const params = schemeParams();
       await expect(call('POST', '/schemes', 'regulator', { schemeId: 'sdtf-2025', params })).resolves.toMatchObject({ status: 403 });
       const bad = { ...params, classes: { ...params.classes, K1: { ...params.classes.K1, weight: 15 } } };
       const res = await call<{ code: string; message: string }>('POST', '/schemes', 'admin', { schemeId: 'sdtf-2025', params: bad });
@@ -149,7 +154,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('runs and scheme
     });
 
     it('should store a valid version as max + 1, make it the default, and runs with it differ only where it changed', async () => {
-      const { id: _id, version: _v, ...params } = SCHEME_SDTF_2025;
+      const params = schemeParams();
       const changed = { ...params, classes: { ...params.classes, K1: { ...params.classes.K1, weight: 12 }, K2: { ...params.classes.K2, weight: 8 } } };
       const res = await call<{ version: number; isDefault: boolean }>('POST', '/schemes', 'admin', { schemeId: 'sdtf-2025', params: changed });
       expect(res.status).toBe(201);

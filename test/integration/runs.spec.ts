@@ -65,7 +65,9 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('runs on %s', (_
         expect(first.fingerprint).toMatch(/^[0-9a-f]{64}$/);
         expect(second.fingerprint).toBe(first.fingerprint);
         const rows = async (id: number): Promise<Record<string, unknown>[]> =>
-          (await a.dataSource.query('SELECT * FROM run_result WHERE run_id = ? ORDER BY code', [id])).map(({ run_id: _r, ...rest }: Record<string, unknown>) => rest);
+          (await a.dataSource.query('SELECT * FROM run_result WHERE run_id = ? ORDER BY code', [id])).map((r: Record<string, unknown>) =>
+            Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'run_id')),
+          );
         const [r1, r2] = [await rows(first.id), await rows(second.id)];
         expect(r1.length).toBe(346);
         expect(r2).toEqual(r1);

@@ -75,6 +75,7 @@ export class SchemesService implements OnModuleInit {
   async create(dto: CreateSchemeDto, scope: AccessScope): Promise<SchemeResponse> {
     await this.ready();
     const title = dto.title ?? dto.params.title;
+    if (!title) throw new BadRequestException({ code: 'SCHEME_INVALID', message: 'title: give a title (zh and en)', problems: ['title: required'] });
     const candidate = { ...dto.params, id: dto.schemeId, version: 1, title };
     const problems = validateScheme(candidate);
     if (problems.length) {
@@ -82,8 +83,8 @@ export class SchemesService implements OnModuleInit {
     }
     const saved = await this.repo.insertNextVersion({
       schemeId: dto.schemeId,
-      titleZh: title!.zh,
-      titleEn: title!.en,
+      titleZh: title.zh,
+      titleEn: title.en,
       params: JSON.stringify(candidate),
       createdBy: scope.user.username,
       createdAt: new Date(),
