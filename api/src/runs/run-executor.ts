@@ -131,9 +131,9 @@ export class RunExecutor {
   }
 
   /** sha256 of every input table a run of `period` reads (fingerprintOf gives the run's fingerprint). */
-  inputHashes(period: string, scheme: Scheme): Promise<InputHashes> {
+  inputHashes(period: string, scheme: Scheme, memo?: Map<string, Promise<string>>): Promise<InputHashes> {
     const { periods, years } = inputsOf(period, scheme);
-    return this.data.inputHashes(periods, years);
+    return this.data.inputHashes(periods, years, memo);
   }
 
   /**

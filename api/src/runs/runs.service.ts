@@ -128,6 +128,8 @@ export class RunsService implements BeforeApplicationShutdown {
     try {
       report.reaped = await this.reapDeadRuns();
       const scheme = await this.schemes.resolve();
+      // each quarter's rows are hashed once per tick, not once for every period that reads them
+      const memo = new Map<string, Promise<string>>();
       for (const period of await this.data.periodsWithData()) {
         const name = leaseName(period);
         if (!(await this.leases.tryAcquire(name, this.executor.holder, DEFAULT_LEASE_TTL_MS))) {
@@ -135,7 +137,7 @@ export class RunsService implements BeforeApplicationShutdown {
           continue;
         }
         try {
-          const hashes = await this.executor.inputHashes(period, scheme.scheme);
+          const hashes = await this.executor.inputHashes(period, scheme.scheme, memo);
           if (await this.runs.hasSucceeded(period, fingerprintOf(hashes), scheme.schemeId, scheme.version)) {
             report.upToDate.push(period);
             continue;

@@ -154,18 +154,31 @@ export class ScoringDataRepository {
     return { ...aggregator.result(), loanHash: hash.digest('hex') };
   }
 
-  /** sha256 of every input table of a run, each table's rows in its canonical order. */
-  async inputHashes(periods: string[], years: number[]): Promise<InputHashes> {
+  /**
+   * sha256 of every input table of a run, each table's rows in its canonical order. `memo`
+   * shares the hashes between the periods of one scheduler tick (a quarter is an input of the
+   * four or five periods after it); leave it out to read everything afresh.
+   */
+  async inputHashes(periods: string[], years: number[], memo: Map<string, Promise<string>> = new Map()): Promise<InputHashes> {
+    const once = (key: string, f: () => Promise<string>): Promise<string> => {
+      let h = memo.get(key);
+      if (!h) {
+        h = f();
+        memo.set(key, h);
+      }
+      return h;
+    };
+    const table = (t: HashedTable): Promise<string> => once(t, () => this.hashTable(t, []));
     const out: InputHashes = {
-      institution: await this.hashTable('institution', []),
-      enterprise: await this.hashTable('enterprise', []),
-      qualification: await this.hashTable('qualification', []),
-      penalty: await this.hashTable('penalty', []),
+      institution: await table('institution'),
+      enterprise: await table('enterprise'),
+      qualification: await table('qualification'),
+      penalty: await table('penalty'),
       loans: {},
       qualitative: {},
     };
-    for (const p of [...periods].sort()) out.loans[p] = await this.loanHash(p);
-    for (const y of [...years].sort((a, b) => a - b)) out.qualitative[String(y)] = await this.hashTable('qualitative_score', [y]);
+    for (const p of [...periods].sort()) out.loans[p] = await once(`loan:${p}`, () => this.loanHash(p));
+    for (const y of [...years].sort((a, b) => a - b)) out.qualitative[String(y)] = await once(`qualitative:${y}`, () => this.hashTable('qualitative_score', [y]));
     return out;
   }
 
