@@ -1,4 +1,5 @@
-import { HttpClient, HttpParams, HttpResponse } from '@angular/common/http';
+import { HttpClient, HttpResponse } from '@angular/common/http';
+import { toParams } from './params';
 import { type Observable, map } from 'rxjs';
 
 /**
@@ -11,11 +12,12 @@ export function downloadFile(
   params: Record<string, string | number | boolean | null | undefined>,
   fallbackName: string,
 ): Observable<string> {
-  let p = new HttpParams();
-  for (const [k, v] of Object.entries(params))
-    if (v !== null && v !== undefined && v !== '') p = p.set(k, String(v));
   return http
-    .get(url, { params: p, responseType: 'blob', observe: 'response' })
+    .get(url, {
+      params: toParams(params),
+      responseType: 'blob',
+      observe: 'response',
+    })
     .pipe(
       map((res: HttpResponse<Blob>) => {
         const name =

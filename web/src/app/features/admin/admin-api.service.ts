@@ -11,7 +11,7 @@ import type {
   UserResponse,
 } from '@sci/shared';
 import { type Observable, map } from 'rxjs';
-import { toParams } from '../ranking/ranking-api.service';
+import { toParams } from '../../core/api/params';
 
 export interface AuditQuery {
   actor?: string;

@@ -6,7 +6,7 @@ import type {
   UnitResultItem,
 } from '@sci/shared';
 import { type Observable, map } from 'rxjs';
-import { toParams } from '../ranking/ranking-api.service';
+import { toParams } from '../../core/api/params';
 
 export interface BankQuery {
   bankCode: string;

@@ -11,7 +11,7 @@ import {
   type UnitResultItem,
 } from '@sci/shared';
 import { type Observable, EMPTY, expand, forkJoin, map, reduce } from 'rxjs';
-import { toParams } from '../ranking/ranking-api.service';
+import { toParams } from '../../core/api/params';
 
 export interface RunRef {
   period: string;

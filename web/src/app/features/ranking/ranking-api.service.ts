@@ -1,15 +1,9 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { ResultsPageResponse, ResultsQuery } from '@sci/shared';
 import type { Observable } from 'rxjs';
 import { downloadFile } from '../../core/api/download';
-
-export function toParams(q: object): HttpParams {
-  let p = new HttpParams();
-  for (const [k, v] of Object.entries(q))
-    if (v !== null && v !== undefined && v !== '') p = p.set(k, String(v));
-  return p;
-}
+import { toParams } from '../../core/api/params';
 
 @Injectable({ providedIn: 'root' })
 export class RankingApiService {

@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { ExplainResponse, UnitResultDetailResponse } from '@sci/shared';
 import type { Observable } from 'rxjs';
-import { toParams } from '../ranking/ranking-api.service';
+import { toParams } from '../../core/api/params';
 
 export interface UnitQuery {
   code: string;
