@@ -213,9 +213,24 @@ if (executablePath) {
       it('should list runs and diff two of them', async () => {
         const page = await as('regulator');
         await visit(page, '/runs');
-        expect(
-          await page.$$('[data-testid=runs-table] tr[data-run]'),
-        ).not.toHaveLength(0);
+        const runs = await attrs(
+          page,
+          '[data-testid=runs-table] tr[data-run]',
+          'data-run',
+        );
+        expect(runs.length).toBeGreaterThan(1);
+        const [b, a] = runs; // newest first: compare the previous run with the newest
+        const pick = async (nth: number, id: string): Promise<void> => {
+          await page.click(`[data-testid=run-diff] nz-select >> nth=${nth}`);
+          await page.click(`.ant-select-item-option[title^="#${id} "]`);
+        };
+        await pick(0, a);
+        await pick(1, b);
+        await page.waitForSelector('[data-testid=diff-summary]');
+        await settled(page);
+        expect(await page.textContent('[data-testid=diff-summary]')).toContain(
+          `#${a}`,
+        );
         await shot(page, '26-regulator-runs');
       });
 
