@@ -6,6 +6,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { ConfigError, DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { guardSqliteTransactions } from './sqlite-transactions';
 
 /** TypeORM options for either driver. Schema only by migrations; synchronize is never on. */
 export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
@@ -76,6 +77,7 @@ export async function openDataSource(db: DatabaseConfig, opts: { migrate?: boole
   const ds = new DataSource(dataSourceOptions(db));
   try {
     await ds.initialize();
+    await guardSqliteTransactions(ds);
   } catch (err) {
     throw describeConnectionError(db, err);
   }
