@@ -17,6 +17,10 @@ export class LeaseEntity {
   @Column({ name: 'expires_at', type: 'bigint', transformer: bigintNumber })
   expiresAt!: number;
 
+  /** fencing token: +1 on every take; a write checks it is still the one it started with */
+  @Column({ type: 'bigint', default: 0, transformer: bigintNumber })
+  generation!: number;
+
   @Column({ name: 'heartbeat_at', type: 'bigint', nullable: true, transformer: bigintNumber })
   heartbeatAt!: number | null;
 }

@@ -13,7 +13,7 @@ import {
 } from '@sci/shared';
 import { APP_CONFIG, AppConfig } from '../core/config/app-config';
 import type { ResolvedScheme } from '../schemes/schemes.service';
-import { LeaseRepository } from './lease.repository';
+import { LeaseRepository, LeaseToken } from './lease.repository';
 import { toRunResultRow } from './run-result-row';
 import { RunsRepository } from './runs.repository';
 import { BorrowerReference, InputHashes, ScoringDataRepository } from './scoring-data.repository';
@@ -24,10 +24,14 @@ export const DEFAULT_LEASE_TTL_MS = 60_000;
 
 export interface ExecuteOptions {
   leaseTtlMs?: number;
+  /** the period's lease as taken for this run: heartbeats and the results' fencing check use it */
+  lease: LeaseToken;
   /** the input hashes when the caller already computed them (the scheduler does, to decide) */
   hashes?: InputHashes;
   /** test hook, see RunCompletion.beforeCommit */
   beforeCommit?: () => Promise<void>;
+  /** test hook: runs after scoring, before the results transaction opens (nothing locked) */
+  beforeWrite?: () => Promise<void>;
 }
 
 /** Part of every cached aggregate's key: bump it when the aggregation itself changes. */
@@ -92,11 +96,12 @@ export class RunExecutor {
   }
 
   /** Runs to the end; never throws (a failure is recorded on the run). Returns the final record. */
-  async execute(run: ScoringRunEntity, scheme: Scheme, opts: ExecuteOptions = {}): Promise<ScoringRunEntity> {
+  async execute(run: ScoringRunEntity, scheme: Scheme, opts: ExecuteOptions): Promise<ScoringRunEntity> {
     const ttl = opts.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
     const lease = leaseName(run.period);
+    const token = opts.lease;
     const heartbeat = setInterval(() => {
-      this.leases.heartbeat(lease, this.holder, ttl).then(
+      this.leases.heartbeat(lease, this.holder, ttl, Date.now(), token.generation).then(
         (kept) => kept || this.logger.warn(`run ${run.id}: lease ${lease} was lost; its results will not be written`),
         (err: Error) => this.logger.warn(`run ${run.id}: heartbeat failed: ${err.message}`),
       );
@@ -110,6 +115,7 @@ export class RunExecutor {
       await this.runs.setStage(run.id, 'scoring', 60);
       const results = scorePeriod(input, scheme);
       await this.runs.setStage(run.id, 'writing', 80);
+      if (opts.beforeWrite) await opts.beforeWrite();
       const region = new Map(input.units.map((u) => [u.code, u.regionCode ?? '']));
       const written = await this.runs.complete(run.id, {
         rows: results.map((r) => toRunResultRow(run.id, r, region.get(r.code) ?? '')),
@@ -117,13 +123,14 @@ export class RunExecutor {
         scoredCount: results.filter((r) => r.scored).length,
         finishedAt: new Date(),
         durationMs: Date.now() - started,
+        fence: (m) => this.leases.fence(m, token),
         beforeCommit: opts.beforeCommit,
       });
       if (!written) this.logger.warn(`run ${run.id}: was declared dead by another instance; results discarded`);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.logger.error(`run ${run.id} (${run.period}) failed: ${message}`);
-      await this.runs.fail(run.id, message, new Date()).catch(() => undefined);
+      await this.runs.fail(run.id, message, new Date()).catch((e: Error) => this.logger.error(`run ${run.id}: could not record its failure either: ${e.message}`));
     } finally {
       clearInterval(heartbeat);
     }

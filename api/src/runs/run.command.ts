@@ -17,7 +17,8 @@ function positiveInt(v: unknown, name: string): number | undefined {
  * a period of the configured (or given) database now, as a user-triggered run, and prints the
  * run's id and outcome. `--tick` instead does what one scheduler tick does (every period whose
  * inputs changed). Hidden options for the crash-recovery test: `--lease-ttl <s>` and
- * `--hold-before-commit <ms>` (wait inside the results transaction before COMMIT).
+ * `--hold-before-commit <ms>` (wait inside the results transaction before COMMIT), and for the
+ * fault suite `--hold-before-write <ms>` (wait after scoring, before the results transaction).
  */
 export const runCommand: CliCommand = {
   name: 'run',
@@ -31,7 +32,8 @@ export const runCommand: CliCommand = {
       .option('--scheme-version <n>', 'scheme version (default: the latest of --scheme)')
       .option('--publish', 'publish the run when it succeeded')
       .addOption(new Option('--lease-ttl <seconds>').hideHelp())
-      .addOption(new Option('--hold-before-commit <ms>').hideHelp()),
+      .addOption(new Option('--hold-before-commit <ms>').hideHelp())
+      .addOption(new Option('--hold-before-write <ms>').hideHelp()),
   async run(opts) {
     const period = opts['period'] !== undefined ? String(opts['period']) : undefined;
     if (!opts['tick'] && !period) throw new CliError('give --period <YYYYQn> or --tick');
@@ -39,6 +41,8 @@ export const runCommand: CliCommand = {
     const schemeVersion = positiveInt(opts['schemeVersion'], '--scheme-version');
     const ttl = positiveInt(opts['leaseTtl'], '--lease-ttl');
     const hold = positiveInt(opts['holdBeforeCommit'], '--hold-before-commit');
+    const holdWrite = positiveInt(opts['holdBeforeWrite'], '--hold-before-write');
+    const wait = (ms?: number) => (ms ? () => new Promise<void>((r) => setTimeout(r, ms)) : undefined);
     const base = loadConfig();
     const config = { ...base, runCron: '', database: opts['db'] ? parseDatabaseUrl(String(opts['db']), '--db') : base.database };
     const { app } = await createCliContext(config);
@@ -53,7 +57,7 @@ export const runCommand: CliCommand = {
       const run = await runs
         .runNow(
           { period: period as string, schemeId: opts['scheme'] as string | undefined, schemeVersion, trigger: 'user', triggeredBy: user },
-          { leaseTtlMs: ttl ? ttl * 1000 : undefined, beforeCommit: hold ? () => new Promise((r) => setTimeout(r, hold)) : undefined },
+          { leaseTtlMs: ttl ? ttl * 1000 : undefined, beforeCommit: wait(hold), beforeWrite: wait(holdWrite) },
         )
         .catch((err: { response?: { message?: string } } & Error) => {
           throw new CliError(err.response?.message ?? err.message);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { RunStage } from '@sci/shared';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { RUN_RESULT_COLUMNS, RunResultRow } from './run-result-row';
 import { ScoringRunEntity } from './scoring-run.entity';
 
@@ -16,6 +16,11 @@ export interface RunCompletion {
   scoredCount: number;
   finishedAt: Date;
   durationMs: number;
+  /**
+   * The fencing check (LeaseRepository.fence with the run's lease token), run first inside the
+   * results transaction: throws when the lease was taken over, which rolls everything back.
+   */
+  fence: (m: EntityManager) => Promise<void>;
   /** test hook: runs inside the transaction after the results are written, before COMMIT */
   beforeCommit?: () => Promise<void>;
 }
@@ -59,10 +64,12 @@ export class RunsRepository {
    * Writes every result and marks the run succeeded in ONE transaction, so a process killed
    * mid-way leaves no visible results. The status row is updated first (only while the run is
    * still `running`): a run another replica already declared dead is not resurrected. Returns
-   * false in that case (nothing written).
+   * false in that case (nothing written). Before anything, the lease's fencing token is checked
+   * in the same transaction: a holder paused past its lease and taken over throws instead.
    */
   async complete(id: number, c: RunCompletion): Promise<boolean> {
     return this.dataSource.transaction(async (m) => {
+      await c.fence(m);
       const r = await m
         .createQueryBuilder()
         .update(ScoringRunEntity)

@@ -1,4 +1,4 @@
-import { BadRequestException, BeforeApplicationShutdown, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, BeforeApplicationShutdown, ConflictException, Inject, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import {
   isPeriod,
   periodDate,
@@ -10,9 +10,10 @@ import {
 } from '@sci/shared';
 import { AuditService } from '../audit/audit.service';
 import type { AccessScope } from '../core/auth/access-scope';
+import { APP_CONFIG, AppConfig } from '../core/config/app-config';
 import { ResolvedScheme, SchemesService } from '../schemes/schemes.service';
-import { LeaseRepository } from './lease.repository';
-import { DEFAULT_LEASE_TTL_MS, ExecuteOptions, fingerprintOf, leaseName, RunExecutor } from './run-executor';
+import { LeaseRepository, LeaseToken } from './lease.repository';
+import { ExecuteOptions, fingerprintOf, leaseName, RunExecutor } from './run-executor';
 import { toRunResponse } from './run-response';
 import { RunsRepository } from './runs.repository';
 import { ScoringDataRepository } from './scoring-data.repository';
@@ -49,11 +50,14 @@ export function seesDrafts(scope: AccessScope): boolean {
 @Injectable()
 export class RunsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(RunsService.name);
-  /** background runs of this process, awaited on shutdown so none is cut off half-way */
-  private readonly inFlight = new Set<Promise<unknown>>();
-  private ticking = false;
+  /** runs of this process (manual and scheduled) with their lease, for shutdown */
+  private readonly inFlight = new Map<number, { run: ScoringRunEntity; lease: LeaseToken; done: Promise<unknown> }>();
+  private ticking: Promise<unknown> | null = null;
+  /** set on SIGTERM: no new run or tick starts */
+  private stopping = false;
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly runs: RunsRepository,
     private readonly leases: LeaseRepository,
     private readonly data: ScoringDataRepository,
@@ -62,20 +66,50 @@ export class RunsService implements BeforeApplicationShutdown {
     private readonly audit: AuditService,
   ) {}
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([...this.inFlight]);
+  /**
+   * SIGTERM (Nest calls this before it closes the database): take no new work, give the runs of
+   * this process (manual and scheduled) up to config.shutdownGraceMs to finish, then fail the
+   * rest as "shut down" and release their leases, so another replica redoes them at its next
+   * tick instead of waiting for the lease to expire.
+   */
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    this.stopping = true;
+    const pending = [...this.inFlight.values()].map((f) => f.done);
+    if (this.ticking) pending.push(this.ticking);
+    if (!pending.length) return;
+    this.logger.log(`shutting down (${signal ?? 'close'}): waiting up to ${this.config.shutdownGraceMs} ms for ${this.inFlight.size} run(s)`);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), this.config.shutdownGraceMs)));
+    const outcome = await Promise.race([Promise.allSettled(pending).then(() => 'done' as const), grace]);
+    clearTimeout(timer);
+    if (outcome === 'done') return;
+    for (const { run, lease } of this.inFlight.values()) {
+      const reason = `shut down: the server (${lease.holder}) stopped (${signal ?? 'close'}) before the run finished; it runs again at the next scheduled tick or when triggered`;
+      try {
+        await this.runs.fail(run.id, reason, new Date());
+        await this.leases.release(lease.name, lease.holder, lease.generation);
+        this.logger.warn(`run ${run.id} (${run.period}): ${reason}`);
+      } catch (err) {
+        this.logger.error(`run ${run.id} (${run.period}): could not be marked failed at shutdown: ${(err as Error).message}`);
+      }
+    }
   }
 
   /** POST /api/runs: starts a run in the background and answers at once with its id. */
   async trigger(req: RunRequest): Promise<TriggerRunResponse> {
-    const { run, scheme } = await this.start(req);
-    const done = this.executor
-      .execute(run, scheme.scheme)
-      .finally(() => this.leases.release(leaseName(run.period), this.executor.holder))
-      .catch((err: Error) => this.logger.error(`run ${run.id}: ${err.message}`))
-      .finally(() => this.inFlight.delete(done));
-    this.inFlight.add(done);
+    const { run, scheme, lease } = await this.start(req);
+    this.track(run, lease, this.executor.execute(run, scheme.scheme, { lease, leaseTtlMs: this.config.runLeaseTtlMs }));
     return { runId: run.id, status: run.status };
+  }
+
+  /** Keeps a run of this process in `inFlight` until it ends, then releases its lease. */
+  private track(run: ScoringRunEntity, lease: LeaseToken, execution: Promise<unknown>): Promise<unknown> {
+    const done = execution
+      .finally(() => this.leases.release(lease.name, lease.holder, lease.generation))
+      .catch((err: Error) => this.logger.error(`run ${run.id}: ${err.message}`))
+      .finally(() => this.inFlight.delete(run.id));
+    this.inFlight.set(run.id, { run, lease, done });
+    return done;
   }
 
   /** POST /api/runs by a signed-in user, audited. */
@@ -86,17 +120,19 @@ export class RunsService implements BeforeApplicationShutdown {
   }
 
   /** Runs a period to the end (CLI, demo seeding). Throws like trigger() when it cannot start. */
-  async runNow(req: RunRequest, opts: ExecuteOptions = {}): Promise<RunResponse> {
-    const { run, scheme } = await this.start(req, opts.leaseTtlMs);
+  async runNow(req: RunRequest, opts: Omit<ExecuteOptions, 'lease'> = {}): Promise<RunResponse> {
+    const ttl = opts.leaseTtlMs ?? this.config.runLeaseTtlMs;
+    const { run, scheme, lease } = await this.start(req, ttl);
     try {
-      return toRunResponse(await this.executor.execute(run, scheme.scheme, opts));
+      return toRunResponse(await this.executor.execute(run, scheme.scheme, { ...opts, leaseTtlMs: ttl, lease }));
     } finally {
-      await this.leases.release(leaseName(run.period), this.executor.holder);
+      await this.leases.release(lease.name, lease.holder, lease.generation);
     }
   }
 
   /** Checks the request, takes the period's lease and records the run. */
-  private async start(req: RunRequest, ttlMs = DEFAULT_LEASE_TTL_MS): Promise<{ run: ScoringRunEntity; scheme: ResolvedScheme }> {
+  private async start(req: RunRequest, ttlMs = this.config.runLeaseTtlMs): Promise<{ run: ScoringRunEntity; scheme: ResolvedScheme; lease: LeaseToken }> {
+    if (this.stopping) throw new ServiceUnavailableException({ code: 'SHUTTING_DOWN', message: 'this server is shutting down; try again in a moment' });
     if (!isPeriod(req.period)) throw new BadRequestException({ code: 'PERIOD_INVALID', message: `"${req.period}" is not a period like 2025Q4` });
     if (req.schemeVersion !== undefined && !req.schemeId) {
       throw new BadRequestException({ code: 'SCHEME_ID_REQUIRED', message: 'schemeVersion needs schemeId' });
@@ -105,13 +141,14 @@ export class RunsService implements BeforeApplicationShutdown {
       throw new NotFoundException({ code: 'PERIOD_NO_DATA', message: `period ${req.period} has no loan data; import it first` });
     }
     const scheme = await this.schemes.resolve(req.schemeId, req.schemeVersion);
-    if (!(await this.leases.tryAcquire(leaseName(req.period), this.executor.holder, ttlMs))) {
+    const lease = await this.leases.take(leaseName(req.period), this.executor.holder, ttlMs);
+    if (!lease) {
       throw new ConflictException({ code: 'RUN_IN_PROGRESS', message: `a run of ${req.period} is in progress; wait for it to finish` });
     }
     try {
-      return { run: await this.executor.createRun(req.period, scheme, req.trigger, req.triggeredBy), scheme };
+      return { run: await this.executor.createRun(req.period, scheme, req.trigger, req.triggeredBy), scheme, lease };
     } catch (err) {
-      await this.leases.release(leaseName(req.period), this.executor.holder);
+      await this.leases.release(lease.name, lease.holder, lease.generation);
       throw err;
     }
   }
@@ -119,48 +156,67 @@ export class RunsService implements BeforeApplicationShutdown {
   /**
    * One scheduler tick: marks runs whose process died (lease expired) failed, then scores every
    * period with data that has no succeeded run for its current inputs and the default scheme.
-   * Each period is decided under its lease, after taking it, so two replicas never both run it.
+   * Whether a period is up to date is decided WITHOUT its lease (hashing the inputs is the slow
+   * part; holding the lease for it made concurrent manual triggers answer 409 with no run in
+   * existence), then again under the lease, so two replicas never both run it.
    */
   async tick(): Promise<TickReport> {
     const report: TickReport = { ran: [], upToDate: [], busy: [], reaped: [] };
-    if (this.ticking) return report;
-    this.ticking = true;
+    if (this.ticking || this.stopping) return report;
+    const work = this.tickOnce(report);
+    this.ticking = work;
     try {
-      report.reaped = await this.reapDeadRuns();
-      const scheme = await this.schemes.resolve();
-      // each quarter's rows are hashed once per tick, not once for every period that reads them
-      const memo = new Map<string, Promise<string>>();
-      for (const period of await this.data.periodsWithData()) {
-        const name = leaseName(period);
-        if (!(await this.leases.tryAcquire(name, this.executor.holder, DEFAULT_LEASE_TTL_MS))) {
-          report.busy.push(period);
-          continue;
-        }
-        try {
-          const hashes = await this.executor.inputHashes(period, scheme.scheme, memo);
-          if (await this.runs.hasSucceeded(period, fingerprintOf(hashes), scheme.schemeId, scheme.version)) {
-            report.upToDate.push(period);
-            continue;
-          }
-          const run = await this.executor.createRun(period, scheme, 'schedule', null);
-          report.ran.push(run.id);
-          await this.executor.execute(run, scheme.scheme, { hashes });
-        } finally {
-          await this.leases.release(name, this.executor.holder);
-        }
-      }
+      await work;
     } finally {
-      this.ticking = false;
+      this.ticking = null;
     }
     return report;
   }
 
-  /** Runs still `running` whose holder no longer holds the period's lease: their process died. */
+  private async tickOnce(report: TickReport): Promise<void> {
+    report.reaped = await this.reapDeadRuns();
+    const scheme = await this.schemes.resolve();
+    // each quarter's rows are hashed once per tick, not once for every period that reads them
+    const memo = new Map<string, Promise<string>>();
+    for (const period of await this.data.periodsWithData()) {
+      if (this.stopping) return;
+      const hashes = await this.executor.inputHashes(period, scheme.scheme, memo);
+      const fingerprint = fingerprintOf(hashes);
+      if (await this.runs.hasSucceeded(period, fingerprint, scheme.schemeId, scheme.version)) {
+        report.upToDate.push(period);
+        continue;
+      }
+      const lease = await this.leases.take(leaseName(period), this.executor.holder, this.config.runLeaseTtlMs);
+      if (!lease) {
+        report.busy.push(period);
+        continue;
+      }
+      let run: ScoringRunEntity | null = null;
+      try {
+        // another replica may have finished it between the check and the take
+        if (this.stopping || (await this.runs.hasSucceeded(period, fingerprint, scheme.schemeId, scheme.version))) {
+          if (!this.stopping) report.upToDate.push(period);
+          continue;
+        }
+        run = await this.executor.createRun(period, scheme, 'schedule', null);
+        report.ran.push(run.id);
+      } finally {
+        if (!run) await this.leases.release(lease.name, lease.holder, lease.generation);
+      }
+      await this.track(run, lease, this.executor.execute(run, scheme.scheme, { hashes, lease, leaseTtlMs: this.config.runLeaseTtlMs }));
+    }
+  }
+
+  /**
+   * Runs still `running` whose period lease is free or expired: their process died (or lost the
+   * lease and can no longer commit). A run whose lease is still live is never reaped, whoever
+   * holds it: its holder may be slow, and the fencing token already stops a stale one.
+   */
   private async reapDeadRuns(): Promise<number[]> {
     const running = await this.runs.running();
     if (!running.length) return [];
-    const live = await this.leases.liveHolders('run:');
-    const dead = running.filter((r) => live.get(leaseName(r.period)) !== r.holder);
+    const live = await this.leases.live('run:');
+    const dead = running.filter((r) => !live.has(leaseName(r.period)) && !this.inFlight.has(r.id));
     for (const r of dead) {
       await this.runs.fail(r.id, `interrupted: the process running it (${r.holder ?? 'unknown'}) stopped before it finished`, new Date());
       this.logger.warn(`run ${r.id} (${r.period}) was interrupted; marked failed`);

@@ -32,6 +32,10 @@ export interface AppConfig {
   uploadLimit: number;
   /** a process id used as lease holder by the scheduler */
   instanceId: string;
+  /** how long a run's lease lives without a heartbeat (RUN_LEASE_TTL_SEC) */
+  runLeaseTtlMs: number;
+  /** on SIGTERM, how long running work may take to finish before it is failed (SHUTDOWN_GRACE_SEC) */
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigin: env['CORS_ORIGIN'] || '',
     uploadLimit: intSetting(env, 'UPLOAD_LIMIT_MB', 200, 1, 4096) * 1024 * 1024,
     instanceId: env['INSTANCE_ID'] || `${hostname()}-${process.pid}`,
+    runLeaseTtlMs: intSetting(env, 'RUN_LEASE_TTL_SEC', 60, 1, 3600) * 1000,
+    shutdownGraceMs: intSetting(env, 'SHUTDOWN_GRACE_SEC', 20, 0, 3600) * 1000,
   });
 }
 
