@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'net';
 import { Logger } from '@nestjs/common';
 import { createHttpApp } from './bootstrap';
 import { ConfigError, loadConfig } from './core/config/app-config';
@@ -9,11 +10,13 @@ async function main(): Promise<void> {
   const { app } = await createHttpApp(config);
   const seeded = config.seedDemo ? await app.get(DemoSeeder).seedIfEmpty() : null;
   await app.listen(config.port, config.host);
-  const url = `http://localhost:${config.port}/`;
+  // the port actually bound (PORT=0 picks a free one: the fault suite's replicas)
+  const port = (app.getHttpServer().address() as AddressInfo | null)?.port ?? config.port;
+  const url = `http://localhost:${port}/`;
   const lines = [
     '',
     `  科技金融服务效果评估与认定平台 is up: ${url}`,
-    `  API docs: ${url}api/docs   health: ${url}api/health   database: ${config.database.kind}`,
+    `  API docs: ${url}api/docs   health: ${url}api/health/ready   database: ${config.database.kind}`,
   ];
   if (seeded?.logins.length) {
     lines.push('  Demo logins (user / password / role):');

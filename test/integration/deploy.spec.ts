@@ -45,7 +45,7 @@ describe('deploy manifests', () => {
     const port = /ENV[\s\S]*?PORT=(\d+)/.exec(docker)?.[1];
     expect(port).toBe('3000');
     expect(docker).toMatch(new RegExp(`EXPOSE ${port}\\b`));
-    expect(docker).toMatch(/HEALTHCHECK[\s\S]*\/api\/health/);
+    expect(docker).toMatch(/HEALTHCHECK[\s\S]*\/api\/health\/ready/);
     const envKeys = [...docker.matchAll(/^\s*(?:ENV\s+)?([A-Z_]+)=/gm)].map((m) => m[1]);
     expect(envKeys.length).toBeGreaterThan(3);
     for (const k of envKeys) expect(known).toContain(k);
@@ -59,12 +59,12 @@ describe('deploy manifests', () => {
     expect(app.depends_on.mysql.condition).toBe('service_healthy');
     expect(app.ports).toContain(`3000:${app.environment.PORT}`);
     expect(app.environment.DATABASE_URL).toMatch(/^mysql:\/\/.+@mysql:3306\//);
-    expect(JSON.stringify(app.healthcheck.test)).toContain('/api/health');
+    expect(JSON.stringify(app.healthcheck.test)).toContain('/api/health/ready');
     for (const k of Object.keys(app.environment)) expect(known).toContain(k);
     expect(app.build.dockerfile).toBe('deploy/Dockerfile');
   });
 
-  it('should run 2 replicas in Kubernetes, ready on /api/health, configured with known settings', () => {
+  it('should run 2 replicas in Kubernetes, ready on /api/health/ready and live on /api/health/live, configured with known settings', () => {
     const docs = ['configmap', 'secret', 'deployment', 'service'].flatMap((f) =>
       parseAllDocuments(read(`deploy/k8s/${f}.yaml`)).map((d) => d.toJS()),
     );
@@ -75,7 +75,12 @@ describe('deploy manifests', () => {
     const cm = byKind('ConfigMap');
     const secret = byKind('Secret');
     expect(c.ports[0].containerPort).toBe(Number(cm.data.PORT));
-    expect(c.readinessProbe.httpGet.path).toBe('/api/health');
+    // ready = database reachable and migrated; live = the process answers (issue 18)
+    expect(c.readinessProbe.httpGet.path).toBe('/api/health/ready');
+    expect(c.livenessProbe.httpGet.path).toBe('/api/health/live');
+    // the pod is killed only after the app's own shutdown grace for a running scoring run
+    const grace = Number(cm.data.SHUTDOWN_GRACE_SEC ?? 20);
+    expect(dep.spec.template.spec.terminationGracePeriodSeconds).toBeGreaterThan(grace);
     expect(c.envFrom.map((e: Record<string, { name: string }>) => Object.values(e)[0].name).sort()).toEqual(
       [cm.metadata.name, secret.metadata.name].sort(),
     );
@@ -88,7 +93,10 @@ describe('deploy manifests', () => {
   });
 
   it('should serve health on the path the manifests probe', () => {
-    expect(read('api/src/health/health.controller.ts')).toMatch(/@Controller\('health'\)/);
+    const controller = read('api/src/health/health.controller.ts');
+    expect(controller).toMatch(/@Controller\('health'\)/);
+    expect(controller).toMatch(/@Get\('live'\)/);
+    expect(controller).toMatch(/@Get\('ready'\)/);
     expect(read('api/src/core/http/configure-app.ts')).toMatch(/setGlobalPrefix\('api'\)/);
   });
 });

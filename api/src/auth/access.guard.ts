@@ -34,6 +34,9 @@ export class AccessGuard extends AuthGuard('jwt') {
 
   override handleRequest<TUser = AuthUser>(err: unknown, user: TUser | false, info: unknown): TUser {
     if (err instanceof HttpException) throw err;
+    // anything else (the user lookup failed: database down) is not "sign in first": the error
+    // filter answers it, 503 DATABASE_DOWN, so a client does not sign its user out
+    if (err) throw err;
     if (user) return user;
     const name = (info as { name?: string } | undefined)?.name;
     if (name === 'TokenExpiredError') {

@@ -1,28 +1,36 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { HealthResponse } from '@sci/shared';
+import type { HealthResponse, LivenessResponse } from '@sci/shared';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../core/config/app-config';
 
 @Injectable()
 export class HealthService {
+  /** set once every migration is known applied; the schema does not go back while we run */
+  private migrated = false;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async check(): Promise<HealthResponse> {
+  live(): LivenessResponse {
+    return { status: 'ok', uptimeSec: Math.round(process.uptime()) };
+  }
+
+  async ready(): Promise<HealthResponse> {
     const started = Date.now();
+    const kind = this.config.database.kind;
     try {
       await this.dataSource.query('SELECT 1');
+      // another replica (or an operator) may be migrating a newer schema: not ready until done
+      if (!this.migrated) this.migrated = !(await this.dataSource.showMigrations());
     } catch {
-      throw new ServiceUnavailableException({
-        code: 'DATABASE_DOWN',
-        message: 'database does not answer',
-        status: 'error',
-        database: { kind: this.config.database.kind, up: false },
-      });
+      throw new ServiceUnavailableException({ code: 'DATABASE_DOWN', message: 'database does not answer', status: 'error', database: { kind, up: false } });
     }
-    return { status: 'ok', database: { kind: this.config.database.kind, up: true, latencyMs: Date.now() - started } };
+    if (!this.migrated) {
+      throw new ServiceUnavailableException({ code: 'MIGRATIONS_PENDING', message: 'schema migrations are not all applied yet', status: 'error', database: { kind, up: true }, migrations: 'pending' });
+    }
+    return { status: 'ok', database: { kind, up: true, latencyMs: Date.now() - started }, migrations: 'done' };
   }
 }

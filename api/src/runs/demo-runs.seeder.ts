@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { RunsService } from './runs.service';
 import { ScoringDataRepository } from './scoring-data.repository';
 
@@ -17,7 +17,15 @@ export class DemoRunsSeeder {
     const out: number[] = [];
     for (const period of await this.data.periodsWithData()) {
       if (published.has(period)) continue;
-      const run = await this.runs.runNow({ period, trigger: 'user', triggeredBy: 'demo' });
+      const run = await this.runs.runNow({ period, trigger: 'user', triggeredBy: 'demo' }).catch((err: unknown) => {
+        // another replica's scheduled run of it is under way: its run serves the demo as well
+        if (err instanceof ConflictException) return null;
+        throw err;
+      });
+      if (!run) {
+        this.logger.log(`demo run of ${period} skipped: another instance is running it`);
+        continue;
+      }
       if (run.status !== 'succeeded') {
         this.logger.warn(`demo run of ${period} failed: ${run.error}`);
         continue;

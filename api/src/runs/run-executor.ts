@@ -12,6 +12,7 @@ import {
   type UnitInfo,
 } from '@sci/shared';
 import { APP_CONFIG, AppConfig } from '../core/config/app-config';
+import { isConnectionLoss } from '../core/database/database-errors';
 import type { ResolvedScheme } from '../schemes/schemes.service';
 import { LeaseRepository, LeaseToken } from './lease.repository';
 import { toRunResultRow } from './run-result-row';
@@ -130,11 +131,33 @@ export class RunExecutor {
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.logger.error(`run ${run.id} (${run.period}) failed: ${message}`);
-      await this.runs.fail(run.id, message, new Date()).catch((e: Error) => this.logger.error(`run ${run.id}: could not record its failure either: ${e.message}`));
+      await this.recordFailure(run, message, ttl);
     } finally {
       clearInterval(heartbeat);
     }
     return (await this.runs.get(run.id)) as ScoringRunEntity;
+  }
+
+  /**
+   * Marks the run failed with the real reason. When the database itself is what failed (an
+   * outage), the write is retried every 2 s for up to 5 lease lifetimes, so the run does not sit
+   * `running` until a reaper calls it "stopped"; the next tick after the outage runs it again.
+   */
+  private async recordFailure(run: ScoringRunEntity, message: string, ttl: number): Promise<void> {
+    const until = Date.now() + 5 * ttl;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.runs.fail(run.id, message, new Date());
+        if (attempt) this.logger.log(`run ${run.id}: failure recorded after the database came back`);
+        return;
+      } catch (e) {
+        if (!isConnectionLoss(e) || Date.now() > until) {
+          this.logger.error(`run ${run.id}: could not record its failure: ${(e as Error).message}`);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 2000));
+      }
+    }
   }
 
   /** sha256 of every input table a run of `period` reads (fingerprintOf gives the run's fingerprint). */

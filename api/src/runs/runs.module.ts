@@ -16,6 +16,6 @@ import { ScoringRunEntity } from './scoring-run.entity';
   imports: [TypeOrmModule.forFeature([ScoringRunEntity, LeaseEntity]), SchemesModule],
   controllers: [RunsController],
   providers: [RunsRepository, LeaseRepository, ScoringDataRepository, RunExecutor, RunsService, RunScheduler, DemoRunsSeeder],
-  exports: [RunsService, RunExecutor, ScoringDataRepository, DemoRunsSeeder],
+  exports: [RunsService, RunExecutor, ScoringDataRepository, DemoRunsSeeder, LeaseRepository],
 })
 export class RunsModule {}

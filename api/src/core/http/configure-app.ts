@@ -3,6 +3,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, NextFunction, Request, Response, urlencoded } from 'express';
 import helmet from 'helmet';
 import { AppConfig } from '../config/app-config';
+import { DataSource } from 'typeorm';
+import { DatabaseOutage } from './database-outage';
 import { HttpErrorFilter } from './http-exception.filter';
 
 /** Everything an HTTP app needs beyond its modules; shared by main.ts and the integration tests. */
@@ -27,7 +29,8 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
-  app.useGlobalFilters(new HttpErrorFilter());
+  const outage = new DatabaseOutage(() => app.get(DataSource).query('SELECT 1'));
+  app.useGlobalFilters(new HttpErrorFilter(outage));
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()
     .setTitle('科技金融服务效果评估与认定平台 API')

@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { ApiErrorResponse } from '@sci/shared';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { databaseDownReason } from '../database/database-errors';
+import { DatabaseOutage } from './database-outage';
 
 const CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -24,8 +26,25 @@ const CODES: Record<number, string> = {
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
 
+  /** without an outage tracker (unit tests) a database-down error is still a 503, logged each time */
+  constructor(private readonly outage?: DatabaseOutage) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    const down = exception instanceof HttpException ? null : databaseDownReason(exception);
+    if (down) {
+      // the dependency is down, not the request wrong: 503 for every route (login and signed-in
+      // ones too), one log line per outage rather than a stack trace per request
+      if (this.outage) this.outage.report(down);
+      else this.logger.error(`database unavailable (${down})`);
+      res.setHeader('Retry-After', '5');
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).json({
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'DATABASE_DOWN',
+        message: 'the database is not reachable; try again in a moment',
+      } satisfies ApiErrorResponse);
+      return;
+    }
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
