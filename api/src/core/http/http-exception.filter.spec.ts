@@ -1,10 +1,12 @@
 import { ArgumentsHost, ConflictException, Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
+import { DatabaseOutage } from './database-outage';
 import { HttpErrorFilter } from './http-exception.filter';
 
-function respond(exception: unknown): { status: number; body: Record<string, unknown> } {
+function respond(exception: unknown, outage?: DatabaseOutage): { status: number; body: Record<string, unknown> } {
   const out = { status: 0, body: {} as Record<string, unknown> };
   const res = {
+    setHeader: () => undefined,
     status(s: number) {
       out.status = s;
       return this;
@@ -14,7 +16,7 @@ function respond(exception: unknown): { status: number; body: Record<string, unk
     },
   };
   const host = { switchToHttp: () => ({ getResponse: () => res }) } as unknown as ArgumentsHost;
-  new HttpErrorFilter().catch(exception, host);
+  new HttpErrorFilter(outage).catch(exception, host);
   return out;
 }
 
@@ -28,6 +30,31 @@ describe(HttpErrorFilter.name, () => {
   afterAll(() => jest.restoreAllMocks());
 
   describe('catch', () => {
+    const down = { statusCode: 503, code: 'DATABASE_DOWN', message: 'the database is not reachable; try again in a moment' };
+
+    it.each([
+      ['a refused connection (mysql2, raw)', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED' })],
+      ['a lost connection (QueryFailedError)', new QueryFailedError('SELECT 1', [], Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST' }))],
+      ['a closed TypeORM pool', new Error('Connection is not established with mysql database')],
+      ['a full SQLite disk', new QueryFailedError('INSERT', [], Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }))],
+    ])('should answer %s with 503 DATABASE_DOWN and no SQL', (_what, err) => {
+      expect(respond(err)).toEqual({ status: 503, body: down });
+    });
+
+    it('should log one line per outage, not one per request', () => {
+      const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      error.mockClear();
+      const outage = new DatabaseOutage(() => Promise.reject(new Error('still down')));
+      for (let i = 0; i < 5; i++) respond(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), outage);
+      outage.stop();
+      expect(error).toHaveBeenCalledTimes(1);
+      expect(String(error.mock.calls[0][0])).toMatch(/database unavailable \(ECONNREFUSED\)/);
+    });
+
+    it('should still answer a plain error as 500 INTERNAL', () => {
+      expect(respond(new Error('boom')).status).toBe(500);
+    });
+
     it.each(['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'])(
       'should answer a %s unique violation with 409 and no SQL',
       (code) => {

@@ -46,7 +46,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    // a deliberate 503 (health while the database is down, shutting down) is an answer, not a bug
+    const deliberate = exception instanceof HttpException && body.statusCode === HttpStatus.SERVICE_UNAVAILABLE;
+    if (body.statusCode >= 500 && !deliberate) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     res.status(body.statusCode).json(body);
