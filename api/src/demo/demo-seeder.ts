@@ -45,7 +45,12 @@ export class DemoSeeder {
     const deadline = Date.now() + SEED_WAIT_MS;
     let waited = false;
     for (;;) {
-      const lease = await this.leases.take(SEED_LEASE, holder, SEED_LEASE_TTL_MS);
+      // SQLite: the seeding replica's import holds the file's write lock for a while; a take()
+      // that times out on it (SQLITE_BUSY) just means "still seeding"
+      const lease = await this.leases.take(SEED_LEASE, holder, SEED_LEASE_TTL_MS).catch((err: { code?: string }) => {
+        if (String(err.code ?? '').startsWith('SQLITE_BUSY')) return null;
+        throw err;
+      });
       if (lease) return this.seedUnder(lease);
       if (!waited) this.logger.log('demo seeding: another replica is seeding this database; waiting for it');
       waited = true;
