@@ -84,11 +84,18 @@ describeMysql('SIGTERM during a scheduled run on mysql', () => {
 
   it('should let a run that ends within the grace period finish and release its lease', async () => {
     server = start([bundle('main.js')], { env: serverEnv(config, { PORT: '0', HOST: '127.0.0.1', RUN_CRON: '* * * * * *', SHUTDOWN_GRACE_SEC: '20', INSTANCE_ID: 'term-b' }) });
-    await server.port();
+    const port = await server.port();
     const run = await runningRun();
     server.kill('SIGTERM');
     note(`injected: SIGTERM while scheduled run ${run.id} (${run.period}) is running, SHUTDOWN_GRACE_SEC=20; the run is let go 1 s later`);
-    await sleep(1000);
+    await sleep(300);
+    // during the grace period: still live, no longer ready (the load balancer stops sending traffic)
+    const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`);
+    const live = await fetch(`http://127.0.0.1:${port}/api/health/live`);
+    const readyBody = (await ready.json()) as { code?: string };
+    note(`checked during the grace period: ready ${ready.status} ${readyBody.code}, live ${live.status}`);
+    expect([ready.status, readyBody.code, live.status]).toEqual([503, 'SHUTTING_DOWN', 200]);
+    await sleep(700);
     await locker.query('UNLOCK TABLES');
     const code = await Promise.race([exited(server.proc), sleep(30_000).then(() => 'still running')]);
     const after = await state(run.id, run.period);

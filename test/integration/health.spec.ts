@@ -15,6 +15,27 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('health on %s', 
     }
   });
 
+  it('should answer liveness and readiness apart: ready needs the database, live does not', async () => {
+    const { config, dataSource } = await db.fresh();
+    const { app, baseUrl } = await startTestApp(config, dataSource);
+    try {
+      const ready = await fetch(`${baseUrl}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ok', database: { kind: db.name, up: true }, migrations: 'done' });
+      const live = await fetch(`${baseUrl}/health/live`);
+      expect(live.status).toBe(200);
+      expect(await live.json()).toMatchObject({ status: 'ok', uptimeSec: expect.any(Number) });
+      await dataSource.destroy(); // the database goes away under the running app
+      const down = await fetch(`${baseUrl}/health/ready`);
+      expect(down.status).toBe(503);
+      expect((await down.json()).code).toBe('DATABASE_DOWN');
+      expect((await fetch(`${baseUrl}/health`)).status).toBe(503);
+      expect((await fetch(`${baseUrl}/health/live`)).status).toBe(200);
+    } finally {
+      await app.close().catch(() => undefined);
+    }
+  });
+
   it('should answer an unknown route with a stable error code, not a stack', async () => {
     const { config, dataSource } = await db.fresh();
     const { app, baseUrl } = await startTestApp(config, dataSource);
