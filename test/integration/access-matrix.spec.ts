@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { startTestApp } from '../support/app';
 import { ImportService } from '../../api/src/import/import.service';
 import { createTestUser, login } from '../support/auth';
+import { coarsen } from '../../api/src/results/peer-disclosure';
 import { testDatabases } from '../support/databases';
 import { ACCESS_POLICY, Actor, MATRIX_SEEDERS, MatrixTarget, RoutePolicy } from './access-policy';
 
@@ -78,6 +79,51 @@ async function leakPattern(dataSource: DataSource, actor: 'bank_hq' | 'branch'):
   return new RegExp(`(?<![A-Za-z0-9_-])(?:${codes.join('|')})(?![A-Za-z0-9_-])|${names.join('|')}`);
 }
 
+/**
+ * The exact values of out-of-scope units that a bank caller must not be able to read off any
+ * response: peer statistics leave the API only as quartiles on a 2-significant-digit grid
+ * (docs/access.md), so a number in a response equal to such a value is a disclosure.
+ * The values checked are those no in-scope number can equal by chance: composites and
+ * quantitative totals (sums of ten terms), K1 balances (yuan with cents) and K3 growth gaps.
+ * Integers, values on the grid (0, 10, 59) and values an in-scope unit also has are left out;
+ * ratios of small counts (K6 12.5 %) and class scores recur between units and prove nothing.
+ */
+async function hiddenValues(dataSource: DataSource, inScope: Set<string>): Promise<Map<number, string>> {
+  const cols = ['composite', 'quantitative', 'k1', 'k3'];
+  const rows: Record<string, unknown>[] = await dataSource.query(`SELECT code, run_id, ${cols.join(', ')} FROM run_result`);
+  const own = new Set<number>();
+  const hidden = new Map<number, string>();
+  for (const r of rows) {
+    for (const c of cols) {
+      const v = r[c] === null || r[c] === undefined ? null : Number(r[c]);
+      if (v === null || !Number.isFinite(v)) continue;
+      if (inScope.has(String(r['code']))) own.add(v);
+      else if (!Number.isInteger(v) && coarsen(v) !== v) hidden.set(v, `${String(r['code'])}.${c} (run ${String(r['run_id'])})`);
+    }
+  }
+  for (const v of own) hidden.delete(v);
+  return hidden;
+}
+
+/** Every number written in a response body (JSON or CSV) that is one of the hidden values. */
+function disclosedValue(text: string, hidden: Map<number, string>): string | null {
+  for (const m of text.matchAll(/-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?/g)) {
+    const what = hidden.get(Number(m[0]));
+    if (what !== undefined) return `${m[0]} = ${what} near ${text.slice(Math.max(0, m.index - 60), m.index + 40)}`;
+  }
+  return null;
+}
+
+/** The unit codes a bank_hq / branch matrix actor may see. */
+async function scopeCodes(dataSource: DataSource, actor: 'bank_hq' | 'branch'): Promise<Set<string>> {
+  if (actor === 'bank_hq') {
+    const rows: { code: string }[] = await dataSource.query('SELECT code FROM institution WHERE bank_code = ?', [BANK_A]);
+    return new Set(rows.map((r) => r.code));
+  }
+  const rows: { d: string }[] = await dataSource.query('SELECT descendant_code AS d FROM institution_closure WHERE ancestor_code = ?', [BRANCH_UNIT]);
+  return new Set(rows.map((r) => r.d));
+}
+
 describe.each(testDatabases().map((d) => [d.name, d] as const))('access matrix on %s', (_name, db) => {
   let app: INestApplication;
   let baseUrl: string;
@@ -118,6 +164,11 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('access matrix o
     };
     for (const a of SIGNED_IN) await signIn(a);
     const leaks = { bank_hq: await leakPattern(dataSource, 'bank_hq'), branch: await leakPattern(dataSource, 'branch') };
+    const hidden = {
+      bank_hq: await hiddenValues(dataSource, await scopeCodes(dataSource, 'bank_hq')),
+      branch: await hiddenValues(dataSource, await scopeCodes(dataSource, 'branch')),
+    };
+    expect(hidden.bank_hq.size).toBeGreaterThan(100);
 
     const routes = servedRoutes(app).sort((x, y) => x.path.localeCompare(y.path) || x.method.localeCompare(y.method));
     const failures: string[] = [];
@@ -176,6 +227,8 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('access matrix o
           if (actor === 'bank_hq' || actor === 'branch') {
             const m = leaks[actor].exec(text);
             if (m) failures.push(`${where}: LEAK of "${m[0]}" in ${text.slice(Math.max(0, m.index - 60), m.index + 60)}`);
+            const v = disclosedValue(text, hidden[actor]);
+            if (v) failures.push(`${where}: DISCLOSED another bank's value ${v}`);
           }
           if (policy.endsSession && actor !== 'anonymous' && res.status < 300) await signIn(actor);
         }

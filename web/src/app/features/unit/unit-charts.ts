@@ -171,7 +171,7 @@ export function peerBoxOption(
         if (p.seriesType === 'scatter')
           return `${k} ${l.className(k)}<br/>${l.unitSeries}: ${f(result.values[k])}`;
         return d
-          ? `${k} ${l.className(k)} (n=${d.count})<br/>min ${f(d.min)} · Q1 ${f(d.q1)}<br/>${l.peerSeries} ${f(d.median)}<br/>Q3 ${f(d.q3)} · max ${f(d.max)}`
+          ? `${k} ${l.className(k)} (n=${d.count})<br/>${d.min === null ? '' : `min ${f(d.min)} · `}Q1 ${f(d.q1)}<br/>${l.peerSeries} ${f(d.median)}<br/>Q3 ${f(d.q3)}${d.max === null ? '' : ` · max ${f(d.max)}`}`
           : '';
       },
     },
@@ -202,8 +202,11 @@ export function peerBoxOption(
     })),
     series: CLASS_CODES.flatMap((k, i) => {
       const d = peers?.[k]?.values;
+      // a bank user gets quartiles only (docs/access.md): whiskers collapse onto the box
       const box =
-        d && d.min !== null ? [[d.min, d.q1, d.median, d.q3, d.max]] : [];
+        d && d.q1 !== null && d.q3 !== null
+          ? [[d.min ?? d.q1, d.q1, d.median, d.q3, d.max ?? d.q3]]
+          : [];
       const own = result.values[k];
       return [
         {
