@@ -5,6 +5,8 @@ import { startTestApp } from '../support/app';
 import { ImportService } from '../../api/src/import/import.service';
 import { createTestUser, login } from '../support/auth';
 import { coarsen } from '../../api/src/results/peer-disclosure';
+import { mayManage } from '../../api/src/users/users.service';
+import { ROLES, type Role } from '@sci/shared';
 import { testDatabases } from '../support/databases';
 import { ACCESS_POLICY, Actor, MATRIX_SEEDERS, MatrixTarget, RoutePolicy } from './access-policy';
 
@@ -156,7 +158,8 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('access matrix o
       branch: await createTestUser(dataSource, { role: 'branch', unitCode: BRANCH_UNIT }),
     };
     const spare = await createTestUser(dataSource, { role: 'bank_hq', bankCode: 'QDB' });
-    const ids: Record<string, string> = { userId: String(spare.id) };
+    const privilegedSpare = await createTestUser(dataSource, { role: 'admin' });
+    const ids: Record<string, string> = { userId: String(spare.id), privilegedUserId: String(privilegedSpare.id) };
     for (const seed of MATRIX_SEEDERS) await seed(app, dataSource, ids);
     const tokens: Record<string, string> = {};
     const signIn = async (a: string): Promise<void> => {
@@ -234,6 +237,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('access matrix o
         }
       }
     }
+    calls += await checkAccountSeparation(baseUrl, dataSource, tokens, failures);
     for (const key of Object.keys(ACCESS_POLICY)) {
       if (!served.has(key)) process.stderr.write(`access-policy.ts: "${key}" is not a route of the app (stale entry?)\n`);
     }
@@ -242,6 +246,41 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('access matrix o
     expect(failures).toEqual([]);
   });
 });
+
+/**
+ * Who may manage whose account: every signed-in actor x every target role x every account
+ * action, against mayManage (admin: bank_hq and branch; regulator: regulator and admin; bank
+ * roles: nothing). Each (actor, role) pair acts on an account of its own.
+ */
+async function checkAccountSeparation(baseUrl: string, dataSource: DataSource, tokens: Record<string, string>, failures: string[]): Promise<number> {
+  let calls = 0;
+  const pw = 'Separate-Duties-2025';
+  const tenancy: Record<Role, Record<string, string>> = { regulator: {}, admin: {}, bank_hq: { bankCode: BANK_A }, branch: { unitCode: BRANCH_UNIT } };
+  for (const actor of SIGNED_IN) {
+    for (const role of ROLES) {
+      const may = (actor === 'admin' || actor === 'regulator') && mayManage(actor, role);
+      const target = await createTestUser(dataSource, { role, ...(role === 'bank_hq' ? { bankCode: BANK_A } : role === 'branch' ? { unitCode: BRANCH_UNIT } : {}) });
+      const requests: [string, string, unknown][] = [
+        ['create', '/users', { username: `sep_${actor}_${role}`, password: pw, role, ...tenancy[role] }],
+        ['disable', `/users/${target.id}/disable`, {}],
+        ['enable', `/users/${target.id}/enable`, {}],
+        ['reset', `/users/${target.id}/reset-password`, { password: pw }],
+      ];
+      for (const [what, path, body] of requests) {
+        const res = await fetch(`${baseUrl}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${tokens[actor]}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        calls++;
+        const ok = res.status === 200 || res.status === 201;
+        if (ok !== may) failures.push(`account separation: ${actor} ${what} a ${role} account: expected ${may ? '2xx' : '403'}, got ${res.status} ${(await res.text()).slice(0, 160)}`);
+        else if (!may && res.status !== 403) failures.push(`account separation: ${actor} ${what} a ${role} account: expected 403, got ${res.status}`);
+      }
+    }
+  }
+  return calls;
+}
 
 function buildUrl(baseUrl: string, path: string, params: Record<string, string>, query?: Record<string, string>): string {
   const filled = path.replace(/:([A-Za-z0-9_]+)/g, (_m, name: string) => {
