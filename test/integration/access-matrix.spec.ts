@@ -5,8 +5,7 @@ import { startTestApp } from '../support/app';
 import { ImportService } from '../../api/src/import/import.service';
 import { createTestUser, login } from '../support/auth';
 import { coarsen } from '../../api/src/results/peer-disclosure';
-import { mayManage } from '../../api/src/users/users.service';
-import { ROLES, type Role } from '@sci/shared';
+import { mayManage, ROLES, type Role } from '@sci/shared';
 import { testDatabases } from '../support/databases';
 import { ACCESS_POLICY, Actor, MATRIX_SEEDERS, MatrixTarget, RoutePolicy } from './access-policy';
 

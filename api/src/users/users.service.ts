@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { Role, UserListResponse, UserResponse } from '@sci/shared';
+import { mayManage, type Role, type UserListResponse, type UserResponse } from '@sci/shared';
 import { AuditService } from '../audit/audit.service';
 import type { AccessScope } from '../core/auth/access-scope';
 import { UnitScopeRepository } from '../core/auth/unit-scope.repository';
@@ -14,18 +14,6 @@ import { UsersRepository } from './users.repository';
 export interface Tenancy {
   bankCode: string | null;
   unitCode: string | null;
-}
-
-/** Roles that can publish, decide or run the platform: only a regulator creates or restores them. */
-const PRIVILEGED: readonly Role[] = ['regulator', 'admin'];
-
-/**
- * Who manages which accounts (docs/access.md, "Accounts"): an admin manages bank_hq and branch
- * accounts; regulator and admin accounts are managed by a regulator only, so an admin cannot
- * make itself (or a friend) a regulator and then publish runs or decide certifications.
- */
-export function mayManage(caller: Role, target: Role): boolean {
-  return PRIVILEGED.includes(target) ? caller === 'regulator' : caller === 'admin';
 }
 
 /** Account administration (admin for bank accounts, regulator for privileged ones) and the rules every account obeys. */

@@ -1,6 +1,22 @@
 export const ROLES = ['regulator', 'bank_hq', 'branch', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * Which accounts a role may create, enable, disable or reset (docs/access.md, "Accounts"): an
+ * admin manages bank accounts; regulator and admin accounts are a regulator's, so an admin
+ * cannot make itself a regulator and then publish runs or decide certifications.
+ */
+export const MANAGED_ROLES: Readonly<Record<Role, readonly Role[]>> = {
+  admin: ['bank_hq', 'branch'],
+  regulator: ['regulator', 'admin'],
+  bank_hq: [],
+  branch: [],
+};
+
+export function mayManage(caller: Role, target: Role): boolean {
+  return MANAGED_ROLES[caller].includes(target);
+}
+
 /** POST /api/auth/login */
 export interface LoginRequest {
   username: string;
