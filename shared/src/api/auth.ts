@@ -83,7 +83,11 @@ export interface PasswordProblem {
 /** A strength estimator: the zxcvbn score 0..4 of a password given words the user is known by. */
 export type PasswordStrength = (password: string, userInputs: string[]) => number;
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+/** C0 controls, DEL and C1 controls (written as a class of code points so no literal control character is in the source). */
+const isControl = (password: string): boolean => [...password].some((ch) => {
+  const c = ch.codePointAt(0) as number;
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+});
 
 /**
  * Why a password breaks the rules, or null when it is acceptable. `strength` is the estimator
@@ -92,7 +96,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
  */
 export function passwordProblem(password: string, username?: string, strength?: PasswordStrength | null): PasswordProblem | null {
   const r = PASSWORD_RULES;
-  if (CONTROL.test(password)) {
+  if (isControl(password)) {
     return { code: 'PASSWORD_CONTROL_CHARACTER', zh: '密码不能包含控制字符（如制表符、换行、NUL）', en: 'password must not contain control characters (tab, line break, NUL...)' };
   }
   if ([...password].length < r.minLength) {
