@@ -116,8 +116,11 @@ if (executablePath) {
         expect(legend).toContain('Q1');
         expect(legend).not.toMatch(/min|max/);
         await shot(page, `h4-bank-qdb-${lang}-${width}`);
-        await page.goto(`/units/${city}`);
+        // in-app navigation keeps the chosen period (a reload would go back to the latest)
+        await page.click(`a[href*="/units/${city}"]`);
+        await page.waitForURL(new RegExp(`/units/${city}`));
         await settled(page);
+        await page.waitForSelector('app-chart canvas');
         await shot(page, `h4-unit-qdb-${lang}-${width}`);
         await context?.close();
         context = undefined;
