@@ -59,7 +59,12 @@ export function navFor(user: SessionUser | null): NavItem[] {
       roles: ['regulator', 'admin'],
     },
     // a regulator manages the regulator and admin accounts there (and reads the audit log)
-    { key: 'nav.admin', icon: 'setting', path: '/admin', roles: ['admin', 'regulator'] },
+    {
+      key: 'nav.admin',
+      icon: 'setting',
+      path: '/admin',
+      roles: ['admin', 'regulator'],
+    },
   ];
   return items
     .filter((i) => i.roles.includes(user.role))

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  signal,
+} from '@angular/core';
 import { AuthStore } from '../../core/auth/auth.store';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { TPipe } from '../../core/i18n/t.pipe';
