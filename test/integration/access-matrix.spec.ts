@@ -4,6 +4,8 @@ import type { DataSource } from 'typeorm';
 import { startTestApp } from '../support/app';
 import { ImportService } from '../../api/src/import/import.service';
 import { createTestUser, login } from '../support/auth';
+import { coarsen } from '../../api/src/results/peer-disclosure';
+import { mayManage, ROLES, type Role } from '@sci/shared';
 import { testDatabases } from '../support/databases';
 import { ACCESS_POLICY, Actor, MATRIX_SEEDERS, MatrixTarget, RoutePolicy } from './access-policy';
 
@@ -78,6 +80,51 @@ async function leakPattern(dataSource: DataSource, actor: 'bank_hq' | 'branch'):
   return new RegExp(`(?<![A-Za-z0-9_-])(?:${codes.join('|')})(?![A-Za-z0-9_-])|${names.join('|')}`);
 }
 
+/**
+ * The exact values of out-of-scope units that a bank caller must not be able to read off any
+ * response: peer statistics leave the API only as quartiles on a 2-significant-digit grid
+ * (docs/access.md), so a number in a response equal to such a value is a disclosure.
+ * The values checked are those no in-scope number can equal by chance: composites and
+ * quantitative totals (sums of ten terms), K1 balances (yuan with cents) and K3 growth gaps.
+ * Integers, values on the grid (0, 10, 59) and values an in-scope unit also has are left out;
+ * ratios of small counts (K6 12.5 %) and class scores recur between units and prove nothing.
+ */
+async function hiddenValues(dataSource: DataSource, inScope: Set<string>): Promise<Map<number, string>> {
+  const cols = ['composite', 'quantitative', 'k1', 'k3'];
+  const rows: Record<string, unknown>[] = await dataSource.query(`SELECT code, run_id, ${cols.join(', ')} FROM run_result`);
+  const own = new Set<number>();
+  const hidden = new Map<number, string>();
+  for (const r of rows) {
+    for (const c of cols) {
+      const v = r[c] === null || r[c] === undefined ? null : Number(r[c]);
+      if (v === null || !Number.isFinite(v)) continue;
+      if (inScope.has(String(r['code']))) own.add(v);
+      else if (!Number.isInteger(v) && coarsen(v) !== v) hidden.set(v, `${String(r['code'])}.${c} (run ${String(r['run_id'])})`);
+    }
+  }
+  for (const v of own) hidden.delete(v);
+  return hidden;
+}
+
+/** Every number written in a response body (JSON or CSV) that is one of the hidden values. */
+function disclosedValue(text: string, hidden: Map<number, string>): string | null {
+  for (const m of text.matchAll(/-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?/g)) {
+    const what = hidden.get(Number(m[0]));
+    if (what !== undefined) return `${m[0]} = ${what} near ${text.slice(Math.max(0, m.index - 60), m.index + 40)}`;
+  }
+  return null;
+}
+
+/** The unit codes a bank_hq / branch matrix actor may see. */
+async function scopeCodes(dataSource: DataSource, actor: 'bank_hq' | 'branch'): Promise<Set<string>> {
+  if (actor === 'bank_hq') {
+    const rows: { code: string }[] = await dataSource.query('SELECT code FROM institution WHERE bank_code = ?', [BANK_A]);
+    return new Set(rows.map((r) => r.code));
+  }
+  const rows: { d: string }[] = await dataSource.query('SELECT descendant_code AS d FROM institution_closure WHERE ancestor_code = ?', [BRANCH_UNIT]);
+  return new Set(rows.map((r) => r.d));
+}
+
 describe.each(testDatabases().map((d) => [d.name, d] as const))('access matrix on %s', (_name, db) => {
   let app: INestApplication;
   let baseUrl: string;
@@ -110,7 +157,8 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('access matrix o
       branch: await createTestUser(dataSource, { role: 'branch', unitCode: BRANCH_UNIT }),
     };
     const spare = await createTestUser(dataSource, { role: 'bank_hq', bankCode: 'QDB' });
-    const ids: Record<string, string> = { userId: String(spare.id) };
+    const privilegedSpare = await createTestUser(dataSource, { role: 'admin' });
+    const ids: Record<string, string> = { userId: String(spare.id), privilegedUserId: String(privilegedSpare.id) };
     for (const seed of MATRIX_SEEDERS) await seed(app, dataSource, ids);
     const tokens: Record<string, string> = {};
     const signIn = async (a: string): Promise<void> => {
@@ -118,6 +166,11 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('access matrix o
     };
     for (const a of SIGNED_IN) await signIn(a);
     const leaks = { bank_hq: await leakPattern(dataSource, 'bank_hq'), branch: await leakPattern(dataSource, 'branch') };
+    const hidden = {
+      bank_hq: await hiddenValues(dataSource, await scopeCodes(dataSource, 'bank_hq')),
+      branch: await hiddenValues(dataSource, await scopeCodes(dataSource, 'branch')),
+    };
+    expect(hidden.bank_hq.size).toBeGreaterThan(100);
 
     const routes = servedRoutes(app).sort((x, y) => x.path.localeCompare(y.path) || x.method.localeCompare(y.method));
     const failures: string[] = [];
@@ -176,11 +229,14 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('access matrix o
           if (actor === 'bank_hq' || actor === 'branch') {
             const m = leaks[actor].exec(text);
             if (m) failures.push(`${where}: LEAK of "${m[0]}" in ${text.slice(Math.max(0, m.index - 60), m.index + 60)}`);
+            const v = disclosedValue(text, hidden[actor]);
+            if (v) failures.push(`${where}: DISCLOSED another bank's value ${v}`);
           }
           if (policy.endsSession && actor !== 'anonymous' && res.status < 300) await signIn(actor);
         }
       }
     }
+    calls += await checkAccountSeparation(baseUrl, dataSource, tokens, failures);
     for (const key of Object.keys(ACCESS_POLICY)) {
       if (!served.has(key)) process.stderr.write(`access-policy.ts: "${key}" is not a route of the app (stale entry?)\n`);
     }
@@ -189,6 +245,41 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('access matrix o
     expect(failures).toEqual([]);
   });
 });
+
+/**
+ * Who may manage whose account: every signed-in actor x every target role x every account
+ * action, against mayManage (admin: bank_hq and branch; regulator: regulator and admin; bank
+ * roles: nothing). Each (actor, role) pair acts on an account of its own.
+ */
+async function checkAccountSeparation(baseUrl: string, dataSource: DataSource, tokens: Record<string, string>, failures: string[]): Promise<number> {
+  let calls = 0;
+  const pw = 'Separate-Duties-2025';
+  const tenancy: Record<Role, Record<string, string>> = { regulator: {}, admin: {}, bank_hq: { bankCode: BANK_A }, branch: { unitCode: BRANCH_UNIT } };
+  for (const actor of SIGNED_IN) {
+    for (const role of ROLES) {
+      const may = (actor === 'admin' || actor === 'regulator') && mayManage(actor, role);
+      const target = await createTestUser(dataSource, { role, ...(role === 'bank_hq' ? { bankCode: BANK_A } : role === 'branch' ? { unitCode: BRANCH_UNIT } : {}) });
+      const requests: [string, string, unknown][] = [
+        ['create', '/users', { username: `sep_${actor}_${role}`, password: pw, role, ...tenancy[role] }],
+        ['disable', `/users/${target.id}/disable`, {}],
+        ['enable', `/users/${target.id}/enable`, {}],
+        ['reset', `/users/${target.id}/reset-password`, { password: pw }],
+      ];
+      for (const [what, path, body] of requests) {
+        const res = await fetch(`${baseUrl}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${tokens[actor]}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        calls++;
+        const ok = res.status === 200 || res.status === 201;
+        if (ok !== may) failures.push(`account separation: ${actor} ${what} a ${role} account: expected ${may ? '2xx' : '403'}, got ${res.status} ${(await res.text()).slice(0, 160)}`);
+        else if (!may && res.status !== 403) failures.push(`account separation: ${actor} ${what} a ${role} account: expected 403, got ${res.status}`);
+      }
+    }
+  }
+  return calls;
+}
 
 function buildUrl(baseUrl: string, path: string, params: Record<string, string>, query?: Record<string, string>): string {
   const filled = path.replace(/:([A-Za-z0-9_]+)/g, (_m, name: string) => {

@@ -98,6 +98,11 @@ const certApplication = (unit: string): Record<string, unknown> => ({
 
 const SWAGGER: RoutePolicy = { allow: 'public' };
 
+/** ids.userId is a spare bank_hq account (an admin's to manage), ids.privilegedUserId a spare admin (a regulator's). */
+const spareUser = ({ actor, ids }: MatrixRequestContext): Record<string, string> => ({
+  id: actor === 'regulator' ? ids['privilegedUserId'] : ids['userId'],
+});
+
 export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   'GET /api/audit': { allow: ['regulator', 'admin'], ownStatus: 200 },
   'POST /api/auth/login': { allow: 'public', body: () => ({ username: 'nobody', password: 'not-a-password-1' }) },
@@ -147,9 +152,11 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   'GET /api/schemes': { allow: 'any' },
   'POST /api/schemes': { allow: ['admin'] },
   'GET /api/schemes/:schemeId/:version': { allow: 'any', params: () => ({ schemeId: 'sdtf-2025', version: '1' }) },
-  'GET /api/users': { allow: ['admin'], ownStatus: 200 },
-  'POST /api/users': { allow: ['admin'], ownStatus: 400 },
-  'POST /api/users/:id/disable': { allow: ['admin'], ownStatus: 200, params: ({ ids }) => ({ id: ids['userId'] }) },
-  'POST /api/users/:id/enable': { allow: ['admin'], ownStatus: 200, params: ({ ids }) => ({ id: ids['userId'] }) },
-  'POST /api/users/:id/reset-password': { allow: ['admin'], ownStatus: 400, params: ({ ids }) => ({ id: ids['userId'] }) },
+  // admin manages bank accounts, regulator the privileged ones (docs/access.md "Accounts"): each acts
+  // on a spare account of its own kind here; access-matrix.spec.ts checks every actor x target role
+  'GET /api/users': { allow: ['admin', 'regulator'], ownStatus: 200 },
+  'POST /api/users': { allow: ['admin', 'regulator'], ownStatus: 400 },
+  'POST /api/users/:id/disable': { allow: ['admin', 'regulator'], ownStatus: 200, params: spareUser },
+  'POST /api/users/:id/enable': { allow: ['admin', 'regulator'], ownStatus: 200, params: spareUser },
+  'POST /api/users/:id/reset-password': { allow: ['admin', 'regulator'], ownStatus: 400, params: spareUser },
 };

@@ -4,7 +4,11 @@ import { DataSource } from 'typeorm';
 import { startTestApp } from '../support/app';
 import { authHeaders, createTestUser, insertTestUnits, login, signInAs } from '../support/auth';
 import { testDatabases } from '../support/databases';
-import { AppConfig } from '../../api/src/core/config/app-config';
+import { JWT_SIGNING_KEY, resolveJwtKey } from '../../api/src/core/auth/jwt-key';
+import { type DatabaseConfig, loadConfig } from '../../api/src/core/config/app-config';
+import { openDataSource } from '../../api/src/core/database/data-source';
+import { AuthService } from '../../api/src/auth/auth.service';
+import { LoginLockoutRepository } from '../../api/src/users/login-lockout.repository';
 import { DemoSeeder } from '../../api/src/demo/demo-seeder';
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
@@ -22,6 +26,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('auth on %s', (_
   let app: INestApplication;
   let baseUrl: string;
   let dataSource: DataSource;
+  let dbConfig: DatabaseConfig;
 
   beforeAll(async () => {
     process.env['AUTH_LOGIN_LIMIT'] = '1000';
@@ -29,6 +34,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('auth on %s', (_
     process.env['AUTH_LOCKOUT_THRESHOLD'] = '3';
     const fresh = await db.fresh();
     dataSource = fresh.dataSource;
+    dbConfig = fresh.config;
     await insertTestUnits(dataSource);
     ({ app, baseUrl } = await startTestApp(fresh.config, dataSource));
   });
@@ -59,13 +65,64 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('auth on %s', (_
       expect(unknown).toEqual({ status: 401, body: { statusCode: 401, code: 'INVALID_CREDENTIALS', message: wrong.body.message } });
     });
 
-    it('should lock the account after the configured number of failures, even for the right password', async () => {
+    it('should lock only the guessing address, answering exactly like an unknown name', async () => {
       const u = await createTestUser(dataSource, { role: 'regulator' });
-      for (let i = 0; i < 2; i++) {
-        await expect(post(`${baseUrl}/auth/login`, { username: u.username, password: 'wrong-pass-1' })).resolves.toMatchObject({ status: 401, body: { code: 'INVALID_CREDENTIALS' } });
+      const wrong = { username: u.username, password: 'wrong-pass-1' };
+      for (let i = 0; i < 3; i++) {
+        await expect(post(`${baseUrl}/auth/login`, wrong)).resolves.toMatchObject({ status: 401, body: { code: 'INVALID_CREDENTIALS' } });
       }
-      await expect(post(`${baseUrl}/auth/login`, { username: u.username, password: 'wrong-pass-1' })).resolves.toMatchObject({ status: 401, body: { code: 'ACCOUNT_LOCKED' } });
-      await expect(post(`${baseUrl}/auth/login`, { username: u.username, password: u.password })).resolves.toMatchObject({ status: 401, body: { code: 'ACCOUNT_LOCKED' } });
+      // locked for this address: even the right password gets the unknown-name answer
+      const locked = await post(`${baseUrl}/auth/login`, { username: u.username, password: u.password });
+      const unknown = await post(`${baseUrl}/auth/login`, { username: 'nobody-at-all', password: u.password });
+      expect(locked).toEqual(unknown);
+      expect(locked).toEqual({ status: 401, body: { statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'wrong username or password' } });
+      // the owner, from another address, is not locked out by the guesser
+      const auth = app.get(AuthService);
+      await expect(auth.login({ username: u.username, password: u.password }, '10.9.8.7')).resolves.toMatchObject({ user: { username: u.username } });
+      // the admin list shows the lock
+      const admin = await signInAs(baseUrl, dataSource, { role: 'admin' });
+      const list = await get(`${baseUrl}/users`, authHeaders(admin.token));
+      expect(list.body.items.find((x: { username: string }) => x.username === u.username).lockedUntil).toEqual(expect.any(String));
+    });
+
+    it('should take as long for a locked account as for an unknown name', async () => {
+      const u = await createTestUser(dataSource, { role: 'bank_hq', bankCode: 'ICBC' });
+      for (let i = 0; i < 3; i++) await post(`${baseUrl}/auth/login`, { username: u.username, password: 'wrong-pass-1' });
+      const time = async (username: string): Promise<number> => {
+        const t = process.hrtime.bigint();
+        const r = await post(`${baseUrl}/auth/login`, { username, password: u.password });
+        expect(r.body.code).toBe('INVALID_CREDENTIALS');
+        return Number(process.hrtime.bigint() - t) / 1e6;
+      };
+      const median = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const locked: number[] = [];
+      const unknown: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        locked.push(await time(u.username));
+        unknown.push(await time(`ghost-${i}-x`));
+      }
+      // both run one bcrypt comparison (the locked one against a dummy hash): today's 5 ms vs 190 ms is gone
+      const ratio = median(locked) / median(unknown);
+      process.stderr.write(`login timing: locked median ${median(locked).toFixed(1)} ms, unknown median ${median(unknown).toFixed(1)} ms\n`);
+      expect(ratio).toBeGreaterThan(0.5);
+      expect(ratio).toBeLessThan(2);
+    });
+
+    it('should double the lock of a pair that keeps guessing, and forget a pair after a quiet day', async () => {
+      const repo = app.get(LoginLockoutRepository);
+      const policy = { threshold: 2, lockMs: 60_000, maxLockMs: 3_600_000, forgetMs: 86_400_000 };
+      const t0 = new Date('2026-01-01T00:00:00Z');
+      const at = (ms: number): Date => new Date(t0.getTime() + ms);
+      await repo.recordFailure('victim', '10.0.0.1', at(0), policy);
+      const first = await repo.recordFailure('victim', '10.0.0.1', at(1000), policy);
+      expect(first.lockedUntil).toEqual(at(61_000));
+      await repo.recordFailure('victim', '10.0.0.1', at(70_000), policy);
+      const second = await repo.recordFailure('victim', '10.0.0.1', at(71_000), policy);
+      expect(second.lockedUntil).toEqual(at(71_000 + 120_000));
+      await expect(repo.lockedUntil('victim', '10.0.0.2', at(72_000))).resolves.toBeNull();
+      await repo.recordFailure('victim', '10.0.0.1', at(2 * 86_400_000), policy);
+      const afresh = await repo.recordFailure('victim', '10.0.0.1', at(2 * 86_400_000 + 1000), policy);
+      expect(afresh.lockedUntil).toEqual(at(2 * 86_400_000 + 1000 + 60_000));
     });
 
     it('should reject a body with unknown or badly typed fields with 400', async () => {
@@ -81,6 +138,42 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('auth on %s', (_
       const forged =
         'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOjEsInZlciI6MH0.1QwS4pM2m1V3oJq4o5m4Cq0l3T1Vd5n9dGxRk0ZyGxo';
       await expect(get(`${baseUrl}/auth/me`, authHeaders(forged))).resolves.toMatchObject({ status: 401 });
+    });
+
+    it('should refuse a correctly signed token without exp or iat, or living longer than we issue', async () => {
+      const u = await createTestUser(dataSource, { role: 'regulator' });
+      const jwt = new JwtService({ secret: app.get(JWT_SIGNING_KEY) });
+      const now = Math.floor(Date.now() / 1000);
+      const tokens = {
+        noExp: jwt.sign({ sub: u.id, ver: 0 }),
+        noIat: jwt.sign({ sub: u.id, ver: 0, exp: now + 600 }, { noTimestamp: true }),
+        future: jwt.sign({ sub: u.id, ver: 0, iat: now + 3600, exp: now + 7200 }),
+        forever: jwt.sign({ sub: u.id, ver: 0 }, { expiresIn: '3650d' }),
+        good: jwt.sign({ sub: u.id, ver: 0 }, { expiresIn: 600 }),
+      };
+      for (const t of [tokens.noExp, tokens.noIat, tokens.future, tokens.forever]) {
+        await expect(get(`${baseUrl}/auth/me`, authHeaders(t))).resolves.toMatchObject({ status: 401, body: { code: 'INVALID_TOKEN' } });
+      }
+      await expect(get(`${baseUrl}/auth/me`, authHeaders(tokens.good))).resolves.toMatchObject({ status: 200 });
+    });
+
+    it('should sign with a random key kept in the database when JWT_SECRET is unset, never with a published one', async () => {
+      const key = app.get<string>(JWT_SIGNING_KEY);
+      const rows: { value: string }[] = await dataSource.query("SELECT value FROM app_secret WHERE name = 'jwt_signing_key'");
+      expect(rows).toEqual([{ value: key }]);
+      expect(key.length).toBeGreaterThanOrEqual(64);
+      // what the server used to sign with when JWT_SECRET was unset
+      const u = await createTestUser(dataSource, { role: 'regulator' });
+      const minted = new JwtService({ secret: 'dev-only-secret-change-me-in-production' }).sign({ sub: u.id, ver: 0 }, { expiresIn: 600 });
+      await expect(get(`${baseUrl}/auth/me`, authHeaders(minted))).resolves.toMatchObject({ status: 401, body: { code: 'INVALID_TOKEN' } });
+      // a restart or a second replica on the same database resolves the same key
+      const config = { ...loadConfig({ RUN_CRON: '', SEED_DEMO: 'false', WEB_DIST: '' }), database: dbConfig };
+      const otherConnection = await openDataSource(dbConfig);
+      try {
+        await expect(resolveJwtKey(config, otherConnection)).resolves.toBe(key);
+      } finally {
+        await otherConnection.destroy();
+      }
     });
 
     it('should describe the branch caller with its unit and bank', async () => {
@@ -131,14 +224,14 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('auth on %s', (_
   });
 
   describe('/users (admin)', () => {
-    it('should let an admin create, disable, enable and reset a user, and nobody else', async () => {
+    it('should let an admin create, disable, enable and reset a bank user', async () => {
       const admin = await signInAs(baseUrl, dataSource, { role: 'admin' });
-      const reg = await signInAs(baseUrl, dataSource, { role: 'regulator' });
       const body = { username: 'jinan_ops', password: 'Jinan-branch-2025', role: 'branch', unitCode: 'ICBC-370100', displayName: '工行济南' };
-      await expect(post(`${baseUrl}/users`, body, authHeaders(reg.token))).resolves.toMatchObject({ status: 403, body: { code: 'ROLE_FORBIDDEN' } });
       const created = await post(`${baseUrl}/users`, body, authHeaders(admin.token));
       expect(created).toMatchObject({ status: 201, body: { username: 'jinan_ops', role: 'branch', bankCode: 'ICBC', unitCode: 'ICBC-370100', disabled: false } });
       await expect(post(`${baseUrl}/users`, body, authHeaders(admin.token))).resolves.toMatchObject({ status: 409, body: { code: 'USERNAME_TAKEN' } });
+      // names differing only in case are one name
+      await expect(post(`${baseUrl}/users`, { ...body, username: 'Jinan_OPS' }, authHeaders(admin.token))).resolves.toMatchObject({ status: 409, body: { code: 'USERNAME_TAKEN' } });
       const token = await login(baseUrl, 'jinan_ops', 'Jinan-branch-2025');
 
       const id = created.body.id as number;
@@ -147,7 +240,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('auth on %s', (_
       await expect(post(`${baseUrl}/auth/login`, { username: 'jinan_ops', password: 'Jinan-branch-2025' })).resolves.toMatchObject({ status: 401, body: { code: 'ACCOUNT_DISABLED' } });
       await expect(post(`${baseUrl}/users/${id}/enable`, {}, authHeaders(admin.token))).resolves.toMatchObject({ status: 200, body: { disabled: false } });
       await expect(post(`${baseUrl}/users/${id}/reset-password`, { password: 'Reset-pass-2025' }, authHeaders(admin.token))).resolves.toMatchObject({ status: 200 });
-      await expect(login(baseUrl, 'jinan_ops', 'Reset-pass-2025')).resolves.toEqual(expect.any(String));
+      await expect(login(baseUrl, 'JINAN_ops', 'Reset-pass-2025')).resolves.toEqual(expect.any(String));
 
       const list = await get(`${baseUrl}/users`, authHeaders(admin.token));
       expect(list.status).toBe(200);
@@ -155,21 +248,64 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('auth on %s', (_
       expect(JSON.stringify(list.body)).not.toMatch(/password|\$2[aby]\$/i);
     });
 
-    it('should refuse accounts whose tenancy does not match the units, and weak passwords', async () => {
+    it("should keep regulator and admin accounts out of an admin's hands, and bank accounts out of a regulator's", async () => {
       const admin = await signInAs(baseUrl, dataSource, { role: 'admin' });
-      const cases: [Record<string, unknown>, string][] = [
-        [{ username: 'x_hq1', password: 'Good-pass-123', role: 'bank_hq' }, 'BANK_REQUIRED'],
-        [{ username: 'x_hq2', password: 'Good-pass-123', role: 'bank_hq', bankCode: 'NOPE' }, 'UNKNOWN_BANK'],
-        [{ username: 'x_hq3', password: 'Good-pass-123', role: 'bank_hq', bankCode: 'ICBC-370100' }, 'UNKNOWN_BANK'],
-        [{ username: 'x_br1', password: 'Good-pass-123', role: 'branch', unitCode: 'NOPE' }, 'UNKNOWN_UNIT'],
-        [{ username: 'x_br2', password: 'Good-pass-123', role: 'branch', unitCode: 'ICBC-370100', bankCode: 'QDB' }, 'BANK_MISMATCH'],
-        [{ username: 'x_reg', password: 'Good-pass-123', role: 'regulator', bankCode: 'ICBC' }, 'SCOPE_NOT_ALLOWED'],
-        [{ username: 'x_weak', password: 'onlyletters', role: 'regulator' }, 'WEAK_PASSWORD'],
-        [{ username: 'x_short', password: 'Ab1', role: 'regulator' }, 'WEAK_PASSWORD'],
-      ];
-      for (const [body, code] of cases) {
-        await expect(post(`${baseUrl}/users`, body, authHeaders(admin.token))).resolves.toMatchObject({ status: 400, body: { code } });
+      const reg = await signInAs(baseUrl, dataSource, { role: 'regulator' });
+      const other = await createTestUser(dataSource, { role: 'regulator' });
+      const pw = 'Quarterly-Review-77';
+      const forbidden = { status: 403, body: { code: 'ACCOUNT_ROLE_FORBIDDEN' } };
+      for (const role of ['regulator', 'admin']) {
+        await expect(post(`${baseUrl}/users`, { username: `made_${role}`, password: pw, role }, authHeaders(admin.token))).resolves.toMatchObject(forbidden);
       }
+      await expect(post(`${baseUrl}/users/${other.id}/reset-password`, { password: pw }, authHeaders(admin.token))).resolves.toMatchObject(forbidden);
+      await expect(post(`${baseUrl}/users/${other.id}/enable`, {}, authHeaders(admin.token))).resolves.toMatchObject(forbidden);
+      await expect(post(`${baseUrl}/users/${other.id}/disable`, {}, authHeaders(admin.token))).resolves.toMatchObject(forbidden);
+      await expect(post(`${baseUrl}/users`, { username: 'reg_made_hq', password: pw, role: 'bank_hq', bankCode: 'ICBC' }, authHeaders(reg.token))).resolves.toMatchObject(forbidden);
+      // a regulator manages the privileged accounts
+      const made = await post(`${baseUrl}/users`, { username: 'second_admin', password: pw, role: 'admin' }, authHeaders(reg.token));
+      expect(made).toMatchObject({ status: 201, body: { role: 'admin' } });
+      await expect(post(`${baseUrl}/users/${admin.id}/reset-password`, { password: pw }, authHeaders(reg.token))).resolves.toMatchObject({ status: 200 });
+      await expect(get(`${baseUrl}/users`, authHeaders(reg.token))).resolves.toMatchObject({ status: 200 });
+      // nobody resets its own password through the admin route (that needs the current one)
+      await expect(post(`${baseUrl}/users/${reg.id}/reset-password`, { password: pw }, authHeaders(reg.token))).resolves.toMatchObject({ status: 409, body: { code: 'CANNOT_RESET_SELF' } });
+      const bank = await signInAs(baseUrl, dataSource, { role: 'bank_hq', bankCode: 'ICBC' });
+      await expect(get(`${baseUrl}/users`, authHeaders(bank.token))).resolves.toMatchObject({ status: 403, body: { code: 'ROLE_FORBIDDEN' } });
+    });
+
+    it('should never disable the last active admin', async () => {
+      const reg = await signInAs(baseUrl, dataSource, { role: 'regulator' });
+      const admins: { id: number }[] = await dataSource.query("SELECT id FROM users WHERE role = 'admin' AND disabled = 0");
+      const [last, ...rest] = admins.map((a) => a.id);
+      for (const id of rest) await expect(post(`${baseUrl}/users/${id}/disable`, {}, authHeaders(reg.token))).resolves.toMatchObject({ status: 200 });
+      await expect(post(`${baseUrl}/users/${last}/disable`, {}, authHeaders(reg.token))).resolves.toMatchObject({ status: 409, body: { code: 'LAST_ADMIN' } });
+      for (const id of rest) await post(`${baseUrl}/users/${id}/enable`, {}, authHeaders(reg.token));
+    });
+
+    it('should refuse accounts whose tenancy does not match the units, and weak passwords with the reason in both languages', async () => {
+      const admin = await signInAs(baseUrl, dataSource, { role: 'admin' });
+      const reg = await signInAs(baseUrl, dataSource, { role: 'regulator' });
+      const good = 'Good-Harbour-Pass-7';
+      const cases: [string, Record<string, unknown>, string, string?][] = [
+        [admin.token, { username: 'x_hq1', password: good, role: 'bank_hq' }, 'BANK_REQUIRED'],
+        [admin.token, { username: 'x_hq2', password: good, role: 'bank_hq', bankCode: 'NOPE' }, 'UNKNOWN_BANK'],
+        [admin.token, { username: 'x_hq3', password: good, role: 'bank_hq', bankCode: 'ICBC-370100' }, 'UNKNOWN_BANK'],
+        [admin.token, { username: 'x_br1', password: good, role: 'branch', unitCode: 'NOPE' }, 'UNKNOWN_UNIT'],
+        [admin.token, { username: 'x_br2', password: good, role: 'branch', unitCode: 'ICBC-370100', bankCode: 'QDB' }, 'BANK_MISMATCH'],
+        [reg.token, { username: 'x_reg', password: good, role: 'regulator', bankCode: 'ICBC' }, 'SCOPE_NOT_ALLOWED'],
+        [reg.token, { username: 'x_weak', password: 'Password123', role: 'regulator' }, 'WEAK_PASSWORD', 'PASSWORD_TOO_WEAK'],
+        [reg.token, { username: 'x_rep', password: 'aaaaaaaaa1', role: 'regulator' }, 'WEAK_PASSWORD', 'PASSWORD_TOO_WEAK'],
+        [reg.token, { username: 'x_nul', password: 'Good-Harbour\u0000Pass-7', role: 'regulator' }, 'WEAK_PASSWORD', 'PASSWORD_CONTROL_CHARACTER'],
+        [reg.token, { username: 'x_long', password: '科'.repeat(24) + 'x', role: 'regulator' }, 'WEAK_PASSWORD', 'PASSWORD_TOO_LONG'],
+        [reg.token, { username: 'x_short', password: 'Ab1', role: 'regulator' }, 'WEAK_PASSWORD', 'PASSWORD_TOO_SHORT'],
+      ];
+      for (const [token, body, code, reason] of cases) {
+        const r = await post(`${baseUrl}/users`, body, authHeaders(token));
+        expect({ user: body['username'], ...r }).toMatchObject({ status: 400, body: { code, ...(reason ? { details: { reason, messageZh: expect.stringMatching(/密码/) } } : {}) } });
+      }
+      // a Chinese-only password is a password
+      const zh = await post(`${baseUrl}/users`, { username: 'zh_pass', password: '泰山日出云海翻腾好风光', role: 'admin' }, authHeaders(reg.token));
+      expect(zh.status).toBe(201);
+      await expect(login(baseUrl, 'zh_pass', '泰山日出云海翻腾好风光')).resolves.toEqual(expect.any(String));
     });
 
     it('should not let an admin disable itself', async () => {
@@ -183,7 +319,6 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('rate limits on 
   let app: INestApplication;
   let baseUrl: string;
   let dataSource: DataSource;
-  let config: AppConfig;
 
   beforeAll(async () => {
     process.env['AUTH_LOGIN_LIMIT'] = '3';
@@ -191,7 +326,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('rate limits on 
     process.env['API_RATE_LIMIT'] = '20';
     const fresh = await db.fresh();
     dataSource = fresh.dataSource;
-    ({ app, baseUrl, config } = await startTestApp(fresh.config, dataSource));
+    ({ app, baseUrl } = await startTestApp(fresh.config, dataSource));
   });
 
   afterAll(async () => {
@@ -225,8 +360,8 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('rate limits on 
 
   describe('any route', () => {
     it('should count API_RATE_LIMIT per signed-in user across routes', async () => {
-      const a = await tokenFor(dataSource, config);
-      const b = await tokenFor(dataSource, config);
+      const a = await tokenFor(dataSource, app.get(JWT_SIGNING_KEY));
+      const b = await tokenFor(dataSource, app.get(JWT_SIGNING_KEY));
       const statuses: number[] = [];
       for (let i = 0; i < 22; i++) statuses.push((await get(`${baseUrl}/${i % 2 ? 'auth/me' : 'audit'}`, authHeaders(a))).status);
       expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
@@ -237,7 +372,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('rate limits on 
 });
 
 /** A token for a new regulator, signed with the app's secret (the suite's login budget is spent). */
-async function tokenFor(dataSource: DataSource, config: AppConfig): Promise<string> {
+async function tokenFor(dataSource: DataSource, key: string): Promise<string> {
   const u = await createTestUser(dataSource, { role: 'regulator' });
-  return new JwtService({ secret: config.jwtSecret }).sign({ sub: u.id, ver: 0 }, { expiresIn: 600 });
+  return new JwtService({ secret: key }).sign({ sub: u.id, ver: 0 }, { expiresIn: 600 });
 }

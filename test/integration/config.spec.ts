@@ -12,6 +12,8 @@ describe('configuration', () => {
       const c = loadConfig({});
       expect(c.database.kind).toBe('sqlite');
       expect(c.port).toBe(3000);
+      // no public default key: the app generates one into the database (core/auth/jwt-key.ts)
+      expect(c.jwtSecret).toBeNull();
     });
 
     it.each([
@@ -22,6 +24,9 @@ describe('configuration', () => {
       [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
       [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
       [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+      // the placeholders shipped in deploy/ and in templates are public: never a signing key
+      [{ JWT_SECRET: 'change-me-to-a-long-random-string' }, 'JWT_SECRET'],
+      [{ JWT_SECRET: 'compose-demo-secret-change-me-please' }, 'JWT_SECRET'],
       [{ RUN_CRON: 'every day' }, 'RUN_CRON'],
     ])('should reject %j naming %s', (env, setting) => {
       let err: unknown;

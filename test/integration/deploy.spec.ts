@@ -62,6 +62,8 @@ describe('deploy manifests', () => {
     expect(JSON.stringify(app.healthcheck.test)).toContain('/api/health/ready');
     for (const k of Object.keys(app.environment)) expect(known).toContain(k);
     expect(app.build.dockerfile).toBe('deploy/Dockerfile');
+    // no usable default signing key: compose must stop when JWT_SECRET is not given
+    expect(app.environment.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?[^}]+\}$/);
   });
 
   it('should run 2 replicas in Kubernetes, ready on /api/health/ready and live on /api/health/live, configured with known settings', () => {

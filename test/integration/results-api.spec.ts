@@ -130,8 +130,16 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('results API on 
       expect(r.status).toBe(200);
       expect(r.body.history.map((h) => h.period)).toEqual(['2025Q3', '2025Q4']);
       expect(r.body.peerSetSize).toBeGreaterThanOrEqual(5);
+      // a bank user: quartiles only, never the extremes (docs/access.md, disclosure rule)
       for (const c of Object.values(r.body.peers)) {
         expect(c.values.count).toBeLessThanOrEqual(r.body.peerSetSize);
+        expect([c.values.min, c.values.max]).toEqual([null, null]);
+        if (c.values.count >= 5) expect(c.values.q1 as number).toBeLessThanOrEqual(c.values.median as number);
+        if (c.values.count >= 5) expect(c.values.median as number).toBeLessThanOrEqual(c.values.q3 as number);
+      }
+      // the regulator sees every unit anyway: the exact five-number summary
+      const reg = await get<UnitResultDetailResponse>('/results/ICBC-370100?period=2025Q4', 'regulator');
+      for (const c of Object.values(reg.body.peers)) {
         if (c.values.count) expect(c.values.min as number).toBeLessThanOrEqual(c.values.median as number);
         if (c.values.count) expect(c.values.median as number).toBeLessThanOrEqual(c.values.max as number);
       }
@@ -189,6 +197,30 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('results API on 
       expect(r.body.head).toMatchObject({ code: 'ICBC', peerGroup: 'state' });
       expect(r.body.head?.peerGroupSize).toBeGreaterThanOrEqual(1);
       expect(r.body.peerComposite.count).toBe(r.body.head?.peerGroupSize);
+    });
+
+    it('should withhold peer statistics from a small group and the extremes from a larger one (disclosure rule)', async () => {
+      const read = async (bank: string, role: 'bank_hq' | 'regulator'): Promise<BankSummaryResponse> => {
+        const token = (await signInAs(baseUrl, dataSource, role === 'bank_hq' ? { role, bankCode: bank } : { role })).token;
+        const res = await fetch(`${baseUrl}/banks/${bank}/summary?period=2025Q4`, { headers: { authorization: `Bearer ${token}` } });
+        expect(res.status).toBe(200);
+        return (await res.json()) as BankSummaryResponse;
+      };
+      // rural group: 4 scored heads in sd-small — min, max and quartiles were 3 competitors' composites
+      const rural = await read('LQRC', 'bank_hq');
+      expect(rural.head?.peerGroupSize).toBe(4);
+      expect(rural.peerComposite).toEqual({ count: 4, min: null, q1: null, median: null, q3: null, max: null });
+      expect(Object.values(rural.peerScoreMedians).every((m) => m === null)).toBe(true);
+      // city-commercial group: 6 heads — quartiles on the 2-significant-digit grid, no min/max
+      const city = await read('QDB', 'bank_hq');
+      expect(city.peerComposite).toMatchObject({ count: 6, min: null, max: null });
+      const exact = await read('QDB', 'regulator');
+      const { q1, median, q3 } = city.peerComposite;
+      expect([q1, median, q3].map((v) => Number((v as number).toPrecision(2)))).toEqual([q1, median, q3]);
+      expect(Math.abs((median as number) - (exact.peerComposite.median as number))).toBeLessThan(1);
+      // the regulator's view is exact, extremes included
+      expect(exact.peerComposite.min).toEqual(expect.any(Number));
+      expect(exact.peerComposite.max).toEqual(expect.any(Number));
     });
 
     it('should answer 404 for another bank, and for a branch', async () => {

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { AUTH_CONFIG, AuthConfig } from '../core/auth/auth-config';
-import { APP_CONFIG, AppConfig } from '../core/config/app-config';
+import { JWT_SIGNING_KEY } from '../core/auth/jwt-key';
 import { UsersModule } from '../users/users.module';
 import { AccessGuard } from './access.guard';
+import { AppThrottlerGuard } from './app-throttler.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
@@ -21,19 +22,19 @@ import { throttlerOptions } from './login-throttle';
     UsersModule,
     PassportModule,
     JwtModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) => ({ secret: c.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+      inject: [JWT_SIGNING_KEY],
+      useFactory: (key: string) => ({ secret: key, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
     ThrottlerModule.forRootAsync({
-      inject: [AUTH_CONFIG, APP_CONFIG],
-      useFactory: (c: AuthConfig, app: AppConfig) => throttlerOptions(c, app.jwtSecret),
+      inject: [AUTH_CONFIG, JWT_SIGNING_KEY],
+      useFactory: (c: AuthConfig, key: string) => throttlerOptions(c, key),
     }),
   ],
   controllers: [AuthController],
   providers: [
     AuthService,
     JwtStrategy,
-    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useClass: AppThrottlerGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
 })

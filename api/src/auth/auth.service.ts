@@ -5,22 +5,19 @@ import { AuditService } from '../audit/audit.service';
 import type { AccessScope } from '../core/auth/access-scope';
 import { AUTH_CONFIG, AuthConfig } from '../core/auth/auth-config';
 import { APP_CONFIG, AppConfig } from '../core/config/app-config';
+import { LockoutPolicy, lockoutAccount, LoginLockoutRepository } from '../users/login-lockout.repository';
 import { PasswordHasher } from '../users/password-hasher';
 import { toAuthUserResponse } from '../users/user-response';
 import type { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
-import { assertPassword } from '../users/users.service';
+import { PasswordPolicy } from '../users/password-policy';
 import { ChangePasswordDto, LoginDto } from './dto/login.dto';
 import type { TokenClaims } from './jwt.strategy';
+import { expirySeconds } from './token-expiry';
 
-/** `8h` / `30m` / `45s` / `2d` -> seconds (the format AppConfig validated). */
-export function expirySeconds(spec: string): number {
-  const m = /^(\d+)([smhd])$/.exec(spec);
-  if (!m) throw new Error(`bad expiry "${spec}"`);
-  return Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's' | 'm' | 'h' | 'd'];
-}
 
 const BAD_CREDENTIALS = { code: 'INVALID_CREDENTIALS', message: 'wrong username or password' };
+const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * Sign-in and sessions. Revocation is a per-user token version: tokens carry the version they
@@ -33,7 +30,9 @@ export class AuthService {
 
   constructor(
     @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(LoginLockoutRepository) private readonly lockouts: LoginLockoutRepository,
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+    @Inject(PasswordPolicy) private readonly passwords: PasswordPolicy,
     @Inject(JwtService) private readonly jwt: JwtService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(AUTH_CONFIG) private readonly authConfig: AuthConfig,
@@ -42,11 +41,20 @@ export class AuthService {
     this.expiresIn = expirySeconds(appConfig.jwtExpiresIn);
   }
 
+  /**
+   * Four failures answer the same 401 INVALID_CREDENTIALS after one bcrypt comparison each:
+   * unknown name, wrong password, and a locked (name, address) pair — a locked pair compares
+   * against a dummy hash and does not even look at the password, so neither the code nor the
+   * timing tells a guesser that the account exists or is locked. The lock is per address, so
+   * a guesser elsewhere cannot lock the owner out. Only a correct password learns "disabled".
+   */
   async login(dto: LoginDto, ip: string): Promise<LoginResponse> {
     const now = new Date();
-    const user = await this.users.getByUsername(dto.username);
-    const fail = async (reason: string, extra: Record<string, unknown> = {}): Promise<void> =>
-      this.audit.record({
+    const account = lockoutAccount(dto.username);
+    const address = ip.slice(0, 64) || 'unknown';
+    const [user, lockedUntil] = await Promise.all([this.users.getByUsername(dto.username), this.lockouts.lockedUntil(account, address, now)]);
+    const fail = async (reason: string, extra: Record<string, unknown> = {}): Promise<never> => {
+      await this.audit.record({
         actor: dto.username,
         role: user?.role ?? null,
         ip,
@@ -55,29 +63,31 @@ export class AuthService {
         detail: { reason, ...extra },
         outcome: 'failure',
       });
-    if (!user) {
-      await this.hasher.burn(dto.password);
-      await fail('unknown_user');
       throw new UnauthorizedException(BAD_CREDENTIALS);
+    };
+    if (lockedUntil) {
+      await this.hasher.burn(dto.password);
+      return fail('locked', { lockedUntil: lockedUntil.toISOString() });
     }
-    if (user.lockedUntil && user.lockedUntil.getTime() > now.getTime()) {
-      await fail('locked');
-      throw new UnauthorizedException(lockedError(user.lockedUntil));
-    }
-    if (!(await this.hasher.verify(dto.password, user.passwordHash))) {
-      const lockUntil = new Date(now.getTime() + this.authConfig.lockoutMs);
-      const { locked } = await this.users.recordFailedLogin(user.id, this.authConfig.lockoutThreshold, lockUntil, now);
-      await fail('wrong_password', locked ? { locked: true } : {});
-      throw new UnauthorizedException(locked ? lockedError(lockUntil) : BAD_CREDENTIALS);
+    const ok = user ? await this.hasher.verify(dto.password, user.passwordHash) : (await this.hasher.burn(dto.password), false);
+    if (!user || !ok) {
+      const r = await this.lockouts.recordFailure(account, address, now, this.lockoutPolicy());
+      return fail(user ? 'wrong_password' : 'unknown_user', r.lockedUntil ? { locked: true, lockedUntil: r.lockedUntil.toISOString() } : {});
     }
     // Checked after the password so that a guess does not learn the account state.
     if (user.disabled) {
-      await fail('disabled');
+      await this.audit.record({ actor: dto.username, role: user.role, ip, action: 'auth.login_failed', target: `user:${user.id}`, detail: { reason: 'disabled' }, outcome: 'failure' });
       throw new UnauthorizedException({ code: 'ACCOUNT_DISABLED', message: 'this account is disabled; ask an administrator' });
     }
+    await this.lockouts.clear(account, address);
     await this.users.recordSuccessfulLogin(user.id, now);
     await this.audit.record({ actor: user.username, role: user.role, ip, action: 'auth.login', target: `user:${user.id}` });
     return this.issue(user);
+  }
+
+  private lockoutPolicy(): LockoutPolicy {
+    const c = this.authConfig;
+    return { threshold: c.lockoutThreshold, lockMs: c.lockoutMs, maxLockMs: Math.max(c.lockoutMs, DAY_MS), forgetMs: DAY_MS };
   }
 
   async logout(scope: AccessScope): Promise<void> {
@@ -96,7 +106,7 @@ export class AuthService {
       await this.audit.record({ scope, action: 'auth.password_changed', target: `user:${user.id}`, detail: { reason: 'wrong_password' }, outcome: 'failure' });
       throw new BadRequestException({ code: 'WRONG_PASSWORD', message: 'the current password is wrong' });
     }
-    assertPassword(dto.newPassword, user.username);
+    this.passwords.assert(dto.newPassword, user.username);
     if (dto.newPassword === dto.currentPassword) {
       throw new BadRequestException({ code: 'WEAK_PASSWORD', message: 'the new password must differ from the current one' });
     }
@@ -118,10 +128,3 @@ export class AuthService {
   }
 }
 
-function lockedError(until: Date): { code: string; message: string; lockedUntil: string } {
-  return {
-    code: 'ACCOUNT_LOCKED',
-    message: `too many failed logins: this account is locked until ${until.toISOString()}`,
-    lockedUntil: until.toISOString(),
-  };
-}

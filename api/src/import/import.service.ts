@@ -4,10 +4,10 @@ import { readdir, readFile, stat } from 'fs/promises';
 import { join } from 'path';
 import { IMPORT_ERROR_CAP, ImportBatchListResponse, ImportBatchResponse, ImportCounts, ImportFileCount, ImportResult } from '@sci/shared';
 import { AuditService } from '../audit/audit.service';
+import { toCsv } from '../exports/tabular-writer';
 import type { AccessScope } from '../core/auth/access-scope';
 import { closureOf, DatasetWrite } from '../dataset/dataset-sql';
 import { DatasetRepository } from '../dataset/dataset.repository';
-import { stringify } from 'csv-stringify/sync';
 import { errorRows, toBatchResponse, toBatchSummary } from './import.mapper';
 import { ImportRepository } from './import.repository';
 import { expandInputs, ImportInput } from './parse/sources';
@@ -70,7 +70,9 @@ export class ImportService implements OnModuleInit {
   /** The errors of a batch as CSV (with a BOM, so Excel shows the Chinese messages right). */
   async errorsCsv(id: number): Promise<string> {
     const batch = await this.getBatch(id);
-    return '\uFEFF' + stringify(errorRows(batch.errors));
+    // through the one CSV writer: a header cell like =HYPERLINK(...) echoed in a message stays inert
+    const [columns, ...rows] = errorRows(batch.errors);
+    return toCsv({ name: 'errors', columns, rows }, { bom: true }).toString('utf8');
   }
 
   async getBatch(id: number): Promise<ImportBatchResponse> {

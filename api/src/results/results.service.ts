@@ -14,9 +14,9 @@ import type { AccessScope } from '../core/auth/access-scope';
 import { UnitScopeRepository } from '../core/auth/unit-scope.repository';
 import { toRunResponse } from '../runs/run-response';
 import { RunsService } from '../runs/runs.service';
-import { distributionOf, medianOf } from './distribution';
 import { ResultsQueryDto, UnitResultQueryDto } from './dto/results-query.dto';
 import { scoresOf, toHistoryPoint, toUnitResultItem, valuesOf } from './result-response';
+import { peerStatisticsFor } from './peer-disclosure';
 import { ResultsRepository, StoredResult } from './results.repository';
 import { diffRuns } from './run-diff';
 
@@ -83,10 +83,11 @@ export class ResultsService {
     const history = (await this.results.ofUnit(code, [...historyRuns.values()])).sort((a, b) => comparePeriods(a.period, b.period));
     const prev = published.get(shiftPeriod(run.period, 1));
     const peerSet = row.scored === 1 ? await this.peerSetOf(run.id, row) : [];
+    const stats = peerStatisticsFor(scope);
     const peers = Object.fromEntries(
       CLASS_CODES.map((c): [ClassCode, PeerClassStats] => [
         c,
-        { values: distributionOf(peerSet.map((p) => valuesOf(p)[c])), scoreMedian: medianOf(peerSet.map((p) => scoresOf(p)[c])) },
+        { values: stats.distribution(peerSet.map((p) => valuesOf(p)[c])), scoreMedian: stats.median(peerSet.map((p) => scoresOf(p)[c])) },
       ]),
     ) as Record<ClassCode, PeerClassStats>;
     const prevRank = prev ? ((await this.results.rankLevels(prev.id, [code])).get(code) ?? null) : null;
@@ -96,7 +97,7 @@ export class ResultsService {
       history: history.map(toHistoryPoint),
       peerSetSize: peerSet.length,
       peers,
-      peerCompositeMedian: medianOf(peerSet.map((p) => p.composite)),
+      peerCompositeMedian: stats.median(peerSet.map((p) => p.composite)),
     };
   }
 
@@ -118,6 +119,7 @@ export class ResultsService {
     const heads = await this.results.scoredPopulation(run.id, 'head', null);
     const peerHeads = head ? heads.filter((h) => h.peer_group === head.peer_group) : [];
     const name = (await this.results.names([bankCode])).get(bankCode) ?? bankCode;
+    const stats = peerStatisticsFor(scope);
     rows.sort(
       (a, b) =>
         LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
@@ -141,8 +143,8 @@ export class ResultsService {
             levelSize: heads.length,
           }
         : null,
-      peerComposite: distributionOf(peerHeads.map((h) => h.composite)),
-      peerScoreMedians: Object.fromEntries(CLASS_CODES.map((c) => [c, medianOf(peerHeads.map((h) => scoresOf(h)[c]))])) as Record<ClassCode, number | null>,
+      peerComposite: stats.distribution(peerHeads.map((h) => h.composite)),
+      peerScoreMedians: Object.fromEntries(CLASS_CODES.map((c) => [c, stats.median(peerHeads.map((h) => scoresOf(h)[c]))])) as Record<ClassCode, number | null>,
       units: rows.map((r) => ({ ...toUnitResultItem(r), rankInBank: r.rank_bank })),
     };
   }

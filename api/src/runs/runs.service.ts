@@ -272,7 +272,7 @@ export class RunsService implements BeforeApplicationShutdown {
       }
       return run;
     }
-    if (!period) throw new NotFoundException({ code: 'PERIOD_REQUIRED', message: 'give a period (e.g. 2025Q4) or a runId' });
+    if (!period) throw new BadRequestException({ code: 'PERIOD_REQUIRED', message: 'give a period (e.g. 2025Q4) or a runId' });
     const run = (await this.runs.latestPublishedByPeriod()).get(period);
     if (!run) throw new NotFoundException({ code: 'NO_PUBLISHED_RUN', message: `period ${period} has no published run yet` });
     return run;

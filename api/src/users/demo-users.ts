@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { passwordProblem } from '@sci/shared';
 import type { Role } from '@sci/shared';
 import { UnitScopeRepository } from '../core/auth/unit-scope.repository';
 import type { DemoLogin } from '../demo/demo-seeder';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
 import { UsersRepository } from './users.repository';
 
 interface DemoUser {
@@ -36,14 +36,15 @@ export class DemoUsersSeeder {
   constructor(
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+    @Inject(PasswordPolicy) private readonly passwords: PasswordPolicy,
     @Inject(UnitScopeRepository) private readonly units: UnitScopeRepository,
   ) {}
 
   async seed(): Promise<DemoLogin[]> {
     const logins: DemoLogin[] = [];
     for (const d of DEMO_USERS) {
-      const problem = passwordProblem(d.password, d.username);
-      if (problem) throw new Error(`demo user ${d.username}: ${problem}`);
+      const problem = this.passwords.problem(d.password, d.username);
+      if (problem) throw new Error(`demo user ${d.username}: ${problem.en}`);
       let user = await this.users.getByUsername(d.username);
       if (!user) {
         const tenancy = await this.tenancy(d);

@@ -2,7 +2,8 @@ import type { AuthUserResponse, UserResponse } from '@sci/shared';
 import type { UserEntity } from './user.entity';
 
 /** Pure mappings from rows to API responses: the password hash never leaves the repository layer. */
-export function toUserResponse(u: UserEntity, now: Date): UserResponse {
+/** `lockedUntil`: the account's latest active (account, address) lock, when the caller looked it up. */
+export function toUserResponse(u: UserEntity, now: Date, lockedUntil: Date | null = null): UserResponse {
   return {
     id: u.id,
     username: u.username,
@@ -11,7 +12,7 @@ export function toUserResponse(u: UserEntity, now: Date): UserResponse {
     bankCode: u.bankCode,
     unitCode: u.unitCode,
     disabled: u.disabled,
-    lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > now.getTime() ? u.lockedUntil.toISOString() : null,
+    lockedUntil: lockedUntil && lockedUntil.getTime() > now.getTime() ? lockedUntil.toISOString() : null,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
   };

@@ -8,7 +8,8 @@ import { UsersService } from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()
-@Roles('admin')
+// which accounts each of the two may touch is decided per target in UsersService (mayManage)
+@Roles('admin', 'regulator')
 @Controller('users')
 export class UsersController {
   constructor(@Inject(UsersService) private readonly users: UsersService) {}

@@ -26,8 +26,18 @@ export class UsersRepository {
     return this.repo.findOneBy({ id });
   }
 
+  /**
+   * Usernames are unique regardless of case ("Admin" and "admin" are one account), on every
+   * database: SQLite compares binary, MySQL by collation, so both sides are lowered here.
+   * Usernames are ASCII (CreateUserDto), where LOWER() agrees on both databases.
+   */
   getByUsername(username: string): Promise<UserEntity | null> {
-    return this.repo.findOneBy({ username });
+    return this.repo.createQueryBuilder('u').where('LOWER(u.username) = LOWER(:username)', { username }).getOne();
+  }
+
+  /** Active admins other than `exceptId` (an admin may not disable the last one). */
+  countActive(role: Role, exceptId: number): Promise<number> {
+    return this.repo.createQueryBuilder('u').where('u.role = :role AND u.disabled = 0 AND u.id <> :exceptId', { role, exceptId }).getCount();
   }
 
   list(): Promise<UserEntity[]> {
@@ -50,24 +60,6 @@ export class UsersRepository {
       updatedAt: now,
     });
     return this.repo.save(entity);
-  }
-
-  /** A failed login: count it, and lock the account when the count reaches the threshold. */
-  async recordFailedLogin(id: number, threshold: number, lockUntil: Date, now: Date): Promise<{ locked: boolean }> {
-    // Increment in SQL so concurrent failures are all counted.
-    await this.repo
-      .createQueryBuilder()
-      .update(UserEntity)
-      .set({ failedLogins: () => 'failed_logins + 1', updatedAt: now })
-      .where('id = :id', { id })
-      .execute();
-    const r = await this.repo
-      .createQueryBuilder()
-      .update(UserEntity)
-      .set({ failedLogins: 0, lockedUntil: lockUntil, updatedAt: now })
-      .where('id = :id AND failed_logins >= :threshold', { id, threshold })
-      .execute();
-    return { locked: (r.affected ?? 0) > 0 };
   }
 
   async recordSuccessfulLogin(id: number, now: Date): Promise<void> {

@@ -1,11 +1,12 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { passwordProblem } from '@sci/shared';
-import type { Role, UserListResponse, UserResponse } from '@sci/shared';
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { mayManage, type Role, type UserListResponse, type UserResponse } from '@sci/shared';
 import { AuditService } from '../audit/audit.service';
 import type { AccessScope } from '../core/auth/access-scope';
 import { UnitScopeRepository } from '../core/auth/unit-scope.repository';
 import { CreateUserDto } from './dto/create-user.dto';
+import { lockoutAccount, LoginLockoutRepository } from './login-lockout.repository';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
 import { toUserResponse } from './user-response';
 import type { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
@@ -15,23 +16,27 @@ export interface Tenancy {
   unitCode: string | null;
 }
 
-/** Account administration (admin only) and the rules every account obeys. */
+/** Account administration (admin for bank accounts, regulator for privileged ones) and the rules every account obeys. */
 @Injectable()
 export class UsersService {
   constructor(
     @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(LoginLockoutRepository) private readonly lockouts: LoginLockoutRepository,
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+    @Inject(PasswordPolicy) private readonly passwords: PasswordPolicy,
     @Inject(UnitScopeRepository) private readonly units: UnitScopeRepository,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   async list(): Promise<UserListResponse> {
     const now = new Date();
-    return { items: (await this.users.list()).map((u) => toUserResponse(u, now)) };
+    const locks = await this.lockouts.activeLocks(now);
+    return { items: (await this.users.list()).map((u) => toUserResponse(u, now, locks.get(lockoutAccount(u.username)) ?? null)) };
   }
 
   async create(scope: AccessScope, dto: CreateUserDto): Promise<UserResponse> {
-    assertPassword(dto.password, dto.username);
+    assertMayManage(scope, dto.role);
+    this.passwords.assert(dto.password, dto.username);
     const tenancy = await this.tenancyOf(dto.role, dto.bankCode, dto.unitCode);
     if (await this.users.getByUsername(dto.username)) {
       throw new ConflictException({ code: 'USERNAME_TAKEN', message: `username "${dto.username}" is already taken` });
@@ -60,7 +65,13 @@ export class UsersService {
     if (disabled && user.id === scope.user.id) {
       throw new ConflictException({ code: 'CANNOT_DISABLE_SELF', message: 'you cannot disable your own account' });
     }
+    assertMayManage(scope, user.role);
+    // the platform must keep someone who can manage bank accounts and imports
+    if (disabled && user.role === 'admin' && !user.disabled && (await this.users.countActive('admin', user.id)) === 0) {
+      throw new ConflictException({ code: 'LAST_ADMIN', message: 'this is the last active admin account; create or enable another admin first' });
+    }
     await this.users.setDisabled(id, disabled, new Date());
+    if (!disabled) await this.lockouts.clearAccount(lockoutAccount(user.username));
     await this.audit.record({
       scope,
       action: disabled ? 'user.disabled' : 'user.enabled',
@@ -72,8 +83,13 @@ export class UsersService {
 
   async resetPassword(scope: AccessScope, id: number, password: string): Promise<UserResponse> {
     const user = await this.getOr404(id);
-    assertPassword(password, user.username);
+    if (user.id === scope.user.id) {
+      throw new ConflictException({ code: 'CANNOT_RESET_SELF', message: 'change your own password with your current one (POST /api/auth/password)' });
+    }
+    assertMayManage(scope, user.role);
+    this.passwords.assert(password, user.username);
     await this.users.setPassword(id, await this.hasher.hash(password), new Date());
+    await this.lockouts.clearAccount(lockoutAccount(user.username));
     await this.audit.record({ scope, action: 'user.password_reset', target: `user:${id}`, detail: { username: user.username } });
     return toUserResponse(await this.getOr404(id), new Date());
   }
@@ -115,7 +131,14 @@ export class UsersService {
   }
 }
 
-export function assertPassword(password: string, username?: string): void {
-  const problem = passwordProblem(password, username);
-  if (problem) throw new BadRequestException({ code: 'WEAK_PASSWORD', message: problem });
+function assertMayManage(scope: AccessScope, target: Role): void {
+  if (!mayManage(scope.user.role, target)) {
+    throw new ForbiddenException({
+      code: 'ACCOUNT_ROLE_FORBIDDEN',
+      message:
+        scope.user.role === 'admin'
+          ? `an admin manages bank_hq and branch accounts; a ${target} account is managed by a regulator`
+          : `a regulator manages regulator and admin accounts; a ${target} account is managed by an admin`,
+    });
+  }
 }

@@ -70,7 +70,7 @@ export const appRoutes: Route[] = [
       },
       {
         path: 'admin',
-        canMatch: [roleGuard('admin')],
+        canMatch: [roleGuard('admin', 'regulator')],
         loadChildren: () =>
           import('./features/admin/admin.routes').then((m) => m.ADMIN_ROUTES),
       },

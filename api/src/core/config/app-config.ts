@@ -19,7 +19,8 @@ export interface AppConfig {
   port: number;
   host: string;
   database: DatabaseConfig;
-  jwtSecret: string;
+  /** JWT_SECRET; null = use the random key generated into the database (core/auth/jwt-key.ts) */
+  jwtSecret: string | null;
   jwtExpiresIn: string;
   /** cron expression of the quarterly scoring run; empty disables the schedule */
   runCron: string;
@@ -106,11 +107,16 @@ function boolSetting(env: NodeJS.ProcessEnv, key: string, def: boolean): boolean
 /** Validates the environment into an AppConfig; throws ConfigError naming the setting. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const database = parseDatabaseUrl(env['DATABASE_URL'] || DEFAULT_SQLITE_URL);
-  const jwtSecret = env['JWT_SECRET'] || 'dev-only-secret-change-me-in-production';
-  if (env['NODE_ENV'] === 'production' && !env['JWT_SECRET']) {
+  // Never a public default: unset means a random key generated once and kept in the database.
+  const jwtSecret = env['JWT_SECRET'] || null;
+  if (env['NODE_ENV'] === 'production' && !jwtSecret) {
     throw new ConfigError('JWT_SECRET', 'must be set when NODE_ENV=production');
   }
-  if (jwtSecret.length < 16) throw new ConfigError('JWT_SECRET', 'must be at least 16 characters');
+  if (jwtSecret !== null && jwtSecret.length < 16) throw new ConfigError('JWT_SECRET', 'must be at least 16 characters');
+  // the placeholders of .env.example-style templates and deploy/ are published: refuse them
+  if (jwtSecret !== null && /change[-_ ]?me|example|placeholder/i.test(jwtSecret)) {
+    throw new ConfigError('JWT_SECRET', 'is a published placeholder; set a random string (e.g. openssl rand -base64 48)');
+  }
   const jwtExpiresIn = env['JWT_EXPIRES_IN'] || '8h';
   if (!/^\d+[smhd]$/.test(jwtExpiresIn)) throw new ConfigError('JWT_EXPIRES_IN', `"${jwtExpiresIn}" is not like 8h, 30m`);
   const runCron = env['RUN_CRON'] ?? '0 0 2 20 1,4,7,10 *';

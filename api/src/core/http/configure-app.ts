@@ -1,4 +1,5 @@
-import { BadRequestException, INestApplication, PayloadTooLargeException, ValidationPipe } from '@nestjs/common';
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import type { ApiErrorResponse } from '@sci/shared';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, NextFunction, Request, Response, urlencoded } from 'express';
 import helmet from 'helmet';
@@ -22,6 +23,11 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       },
     }),
   );
+  // API answers are per-user and often confidential: no browser or proxy may keep them
+  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(json({ limit: '1mb' }));
   app.use(urlencoded({ extended: false, limit: '1mb' }));
   app.use(bodyParserErrors);
@@ -45,15 +51,22 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
 
 /**
  * body-parser's errors as our stable codes (Nest would otherwise echo the JSON parser's message,
- * which quotes the body back).
+ * which quotes the body back). Answered right here rather than passed on with next(err): when
+ * the web app is served, @nestjs/serve-static's error middleware turns every error on an /api
+ * path into "404 Cannot POST", so an error must not travel down the Express chain.
  */
-function bodyParserErrors(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
-  const type = (err as { type?: string } | null)?.type;
-  if (type === 'entity.parse.failed') {
-    next(new BadRequestException({ code: 'INVALID_JSON', message: 'request body is not valid JSON' }));
-  } else if (type === 'entity.too.large') {
-    next(new PayloadTooLargeException({ code: 'PAYLOAD_TOO_LARGE', message: 'request body is too large (limit 1 MB)' }));
-  } else {
-    next(err);
-  }
+function bodyParserErrors(err: unknown, _req: Request, res: Response, next: NextFunction): void {
+  const { type, status } = (err ?? {}) as { type?: string; status?: number };
+  const body: ApiErrorResponse | null =
+    type === 'entity.parse.failed'
+      ? { statusCode: 400, code: 'INVALID_JSON', message: 'request body is not valid JSON' }
+      : type === 'entity.too.large'
+        ? { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'request body is too large (limit 1 MB)' }
+        : type === 'encoding.unsupported' || type === 'charset.unsupported'
+          ? { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'request body encoding is not supported (send UTF-8 JSON)' }
+          : typeof status === 'number' && status >= 400 && status < 500
+            ? { statusCode: status, code: 'BAD_BODY', message: 'the request body could not be read' }
+            : null;
+  if (body) res.status(body.statusCode).json(body);
+  else next(err);
 }

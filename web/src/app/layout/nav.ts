@@ -58,7 +58,13 @@ export function navFor(user: SessionUser | null): NavItem[] {
       path: '/imports',
       roles: ['regulator', 'admin'],
     },
-    { key: 'nav.admin', icon: 'setting', path: '/admin', roles: ['admin'] },
+    // a regulator manages the regulator and admin accounts there (and reads the audit log)
+    {
+      key: 'nav.admin',
+      icon: 'setting',
+      path: '/admin',
+      roles: ['admin', 'regulator'],
+    },
   ];
   return items
     .filter((i) => i.roles.includes(user.role))

@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  signal,
+} from '@angular/core';
+import { AuthStore } from '../../core/auth/auth.store';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { PageHeadComponent } from '../../ui/page-head.component';
@@ -6,7 +12,7 @@ import { AuditLogComponent } from './audit-log.component';
 import { SchemesAdminComponent } from './schemes-admin.component';
 import { UsersAdminComponent } from './users-admin.component';
 
-/** The administrator's console: accounts, scoring scheme versions, audit log. */
+/** The administrator's console: accounts, scoring scheme versions (admin), audit log; a regulator sees accounts and the log. */
 @Component({
   selector: 'app-admin-page',
   imports: [
@@ -32,10 +38,12 @@ import { UsersAdminComponent } from './users-admin.component';
         <nz-tab [nzTitle]="'admin.users' | t"
           ><ng-template nz-tab><app-users-admin></app-users-admin></ng-template
         ></nz-tab>
-        <nz-tab [nzTitle]="'admin.schemes' | t"
-          ><ng-template nz-tab
-            ><app-schemes-admin></app-schemes-admin></ng-template
-        ></nz-tab>
+        @if (isAdmin) {
+          <nz-tab [nzTitle]="'admin.schemes' | t"
+            ><ng-template nz-tab
+              ><app-schemes-admin></app-schemes-admin></ng-template
+          ></nz-tab>
+        }
         <nz-tab [nzTitle]="'admin.audit' | t"
           ><ng-template nz-tab><app-audit-log></app-audit-log></ng-template
         ></nz-tab>
@@ -50,4 +58,6 @@ import { UsersAdminComponent } from './users-admin.component';
 })
 export class AdminPageComponent {
   protected readonly tab = signal(0);
+  /** scheme versions are the admin's; a regulator comes here for accounts and the audit log */
+  protected readonly isAdmin = inject(AuthStore).hasRole('admin');
 }

@@ -10,10 +10,13 @@ import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import {
   ROLES,
+  loadPasswordStrength,
+  mayManage,
+  passwordProblem,
   type CreateUserRequest,
+  type PasswordStrength,
   type Role,
   type UserResponse,
-  passwordProblem,
 } from '@sci/shared';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -22,13 +25,18 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { errorMessage } from '../../core/api/http-error';
+import { AuthStore } from '../../core/auth/auth.store';
 import { DateTimePipe } from '../../core/format/format.pipes';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { StateComponent } from '../../ui/state.component';
 import { AdminApiService } from './admin-api.service';
 
-/** Accounts: list, create, disable/enable, reset password (admin only; the API enforces it). */
+/**
+ * Accounts: list, create, disable/enable, reset password. An admin manages bank accounts, a
+ * regulator the regulator and admin accounts (mayManage in @sci/shared; the API enforces it,
+ * this page only offers what the caller may do).
+ */
 @Component({
   selector: 'app-users-admin',
   imports: [
@@ -86,7 +94,13 @@ export class UsersAdminComponent {
   private readonly msg = inject(NzMessageService);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly i18n = inject(I18nStore);
-  protected readonly roles = ROLES;
+  private readonly auth = inject(AuthStore);
+  protected readonly roles = computed(() => {
+    const me = this.auth.user()?.role;
+    return me ? ROLES.filter((r) => mayManage(me, r)) : [];
+  });
+  /** The zxcvbn estimator: ~5 MB of word lists, fetched as a lazy chunk when this page opens. */
+  private readonly strength = signal<PasswordStrength | null>(null);
 
   protected readonly users = rxResource({ stream: () => this.api.users() });
   protected readonly rows = computed<UserResponse[]>(() =>
@@ -96,7 +110,7 @@ export class UsersAdminComponent {
   protected readonly form = signal<CreateUserRequest>({
     username: '',
     password: '',
-    role: 'bank_hq',
+    role: this.auth.user()?.role === 'regulator' ? 'admin' : 'bank_hq',
     displayName: '',
     bankCode: '',
     unitCode: '',
@@ -109,11 +123,28 @@ export class UsersAdminComponent {
     if (f.role === 'branch' && !f.unitCode?.trim())
       return this.i18n.t('admin.needUnit');
     return f.password
-      ? passwordProblem(f.password, f.username)
-        ? this.i18n.t('error.WEAK_PASSWORD')
-        : null
+      ? this.passwordText(f.password, f.username)
       : this.i18n.t('admin.needPassword');
   });
+
+  constructor() {
+    loadPasswordStrength().then(
+      (s) => this.strength.set(s),
+      () => undefined, // without the estimator the API still judges strength
+    );
+  }
+
+  /** May the signed-in user disable / reset this account? (never its own) */
+  protected manageable(u: UserResponse): boolean {
+    const me = this.auth.user();
+    return !!me && me.id !== u.id && mayManage(me.role, u.role);
+  }
+
+  /** The shared rule's reason in the page's language, or null. */
+  private passwordText(password: string, username: string): string | null {
+    const p = passwordProblem(password, username, this.strength());
+    return p ? (this.i18n.lang() === 'en' ? p.en : p.zh) : null;
+  }
   protected readonly busy = signal(false);
   protected readonly resetFor = signal<number | null>(null);
   protected readonly resetPassword = signal('');
@@ -152,8 +183,9 @@ export class UsersAdminComponent {
 
   protected doReset(u: UserResponse): void {
     const pw = this.resetPassword();
-    if (passwordProblem(pw, u.username)) {
-      this.msg.error(this.i18n.t('error.WEAK_PASSWORD'));
+    const problem = this.passwordText(pw, u.username);
+    if (problem) {
+      this.msg.error(problem);
       return;
     }
     this.run(this.api.resetPassword(u.id, pw), 'admin.resetDone', () => {

@@ -5,6 +5,7 @@ import {
   type UnitResultItem,
 } from '@sci/shared';
 import type { EChartsCoreOption } from 'echarts/core';
+import { chartHtml } from '../../core/format/chart-html';
 import { formatScore } from '../../core/format/format';
 
 export interface BankChartLabels {
@@ -41,7 +42,8 @@ export function heatmapOption(
         const [x, y, v] = p.data;
         const u = units[y];
         const k = CLASS_CODES[x];
-        return `${u.name} (${u.code})<br/>${k} ${l.className(k)}: ${u.scored ? formatScore(u.scores[k]) : '—'} / ${weights[k]} (${v ?? '—'}%)`;
+        // unit names are user data: chartHtml escapes every interpolation (no raw HTML in a tooltip)
+        return chartHtml`${u.name} (${u.code})<br/>${k} ${l.className(k)}: ${u.scored ? formatScore(u.scores[k]) : '—'} / ${weights[k]} (${v ?? '—'}%)`;
       },
     },
     grid: { left: 8, right: 70, top: 28, bottom: 8, containLabel: true },

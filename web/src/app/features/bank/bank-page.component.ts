@@ -144,22 +144,21 @@ export class BankPageComponent {
       : null;
   });
 
-  /** The peer group's composite spread as positions (0-100 %) on a strip, with the head's marker. */
+  /**
+   * The peer group's composite spread as positions (0-100 %) on a strip, with the head's marker.
+   * A bank user gets quartiles only (no min/max: docs/access.md), so the whisker is drawn only
+   * when the API sent the extremes, and the strip spans the box and the head's own composite.
+   */
   protected readonly strip = computed(() => {
     const s = this.s();
     const d = s?.peerComposite;
-    if (
-      !s ||
-      !d ||
-      d.min === null ||
-      d.max === null ||
-      d.q1 === null ||
-      d.q3 === null ||
-      d.median === null
-    )
+    if (!s || !d || d.q1 === null || d.q3 === null || d.median === null)
       return null;
-    const lo = Math.min(d.min, s.head?.composite ?? d.min);
-    const hi = Math.max(d.max, s.head?.composite ?? d.max);
+    const own = s.head?.composite ?? null;
+    const ends = [d.min ?? d.q1, d.max ?? d.q3, ...(own === null ? [] : [own])];
+    const pad = d.min === null ? (d.q3 - d.q1) / 2 || 1 : 0;
+    const lo = Math.min(...ends) - pad;
+    const hi = Math.max(...ends) + pad;
     const pos = (v: number): number =>
       hi > lo ? ((v - lo) / (hi - lo)) * 100 : 50;
     return {
@@ -169,9 +168,11 @@ export class BankPageComponent {
       q1: pos(d.q1),
       q3: pos(d.q3),
       med: pos(d.median),
-      min: pos(d.min),
-      max: pos(d.max),
-      head: s.head ? pos(s.head.composite) : null,
+      whisker:
+        d.min === null || d.max === null
+          ? null
+          : { min: pos(d.min), max: pos(d.max) },
+      head: own === null ? null : pos(own),
     };
   });
 

@@ -11,6 +11,7 @@ import {
   formatClassValue,
   formatScore,
 } from '../../core/format/format';
+import { chartHtml } from '../../core/format/chart-html';
 import type { Lang } from '../../core/i18n/i18n.store';
 
 /**
@@ -45,9 +46,9 @@ export function radarOption(
       trigger: 'item',
       formatter: (p: { seriesName: string; name: string; value: number[] }) =>
         [
-          `<b>${p.name}</b>`,
+          chartHtml`<b>${p.name}</b>`,
           ...CLASS_CODES.map(
-            (k, i) => `${k} ${l.className(k)}: ${p.value[i]}%`,
+            (k, i) => chartHtml`${k} ${l.className(k)}: ${p.value[i]}%`,
           ),
         ].join('<br/>'),
     },
@@ -121,7 +122,7 @@ export function trendOption(
         const p = ps[0];
         if (!p) return '';
         const k = CLASS_CODES[p.seriesIndex];
-        return `${p.axisValue}<br/>${k} ${l.className(k)}: ${formatClassValue(k, history[p.dataIndex]?.values[k] ?? null, l.lang)}`;
+        return chartHtml`${p.axisValue}<br/>${k} ${l.className(k)}: ${formatClassValue(k, history[p.dataIndex]?.values[k] ?? null, l.lang)}`;
       },
     },
     grid: grids,
@@ -169,9 +170,9 @@ export function peerBoxOption(
         const f = (v: number | null | undefined): string =>
           formatClassValue(k, v ?? null, l.lang);
         if (p.seriesType === 'scatter')
-          return `${k} ${l.className(k)}<br/>${l.unitSeries}: ${f(result.values[k])}`;
+          return chartHtml`${k} ${l.className(k)}<br/>${l.unitSeries}: ${f(result.values[k])}`;
         return d
-          ? `${k} ${l.className(k)} (n=${d.count})<br/>min ${f(d.min)} · Q1 ${f(d.q1)}<br/>${l.peerSeries} ${f(d.median)}<br/>Q3 ${f(d.q3)} · max ${f(d.max)}`
+          ? chartHtml`${k} ${l.className(k)} (n=${d.count})<br/>${d.min === null ? '' : `min ${f(d.min)} · `}Q1 ${f(d.q1)}<br/>${l.peerSeries} ${f(d.median)}<br/>Q3 ${f(d.q3)}${d.max === null ? '' : ` · max ${f(d.max)}`}`
           : '';
       },
     },
@@ -202,8 +203,11 @@ export function peerBoxOption(
     })),
     series: CLASS_CODES.flatMap((k, i) => {
       const d = peers?.[k]?.values;
+      // a bank user gets quartiles only (docs/access.md): whiskers collapse onto the box
       const box =
-        d && d.min !== null ? [[d.min, d.q1, d.median, d.q3, d.max]] : [];
+        d && d.q1 !== null && d.q3 !== null
+          ? [[d.min ?? d.q1, d.q1, d.median, d.q3, d.max ?? d.q3]]
+          : [];
       const own = result.values[k];
       return [
         {
