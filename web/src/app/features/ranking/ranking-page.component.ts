@@ -45,6 +45,7 @@ import {
   cityName,
   scoreShade,
 } from '../../core/domain';
+import { moneyScaleFor } from '../../core/format/format';
 import { ClassValuePipe, ScorePipe } from '../../core/format/format.pipes';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
@@ -159,6 +160,10 @@ export class RankingPageComponent {
   });
   protected readonly rows = computed<UnitResultItem[]>(() =>
     this.result.hasValue() ? (this.result.value()?.items ?? []) : [],
+  );
+  /** K1 of the whole page in one unit (万元 or 亿元), never mixed down the column. */
+  protected readonly k1Scale = computed(() =>
+    moneyScaleFor(this.rows().map((u) => u.values.K1)),
   );
   protected readonly total = computed(() =>
     this.result.hasValue() ? (this.result.value()?.total ?? 0) : 0,

@@ -15,6 +15,7 @@ import { ContextStore } from '../../core/context/context.store';
 import { CLASS_WEIGHTS, cityName } from '../../core/domain';
 import {
   MoneyPipe,
+  MoneyScalePipe,
   NumberPipe,
   PercentPipe,
   ScorePipe,
@@ -45,6 +46,7 @@ import {
     NzTableModule,
     NzTooltipModule,
     MoneyPipe,
+    MoneyScalePipe,
     NumberPipe,
     PercentPipe,
     ScorePipe,

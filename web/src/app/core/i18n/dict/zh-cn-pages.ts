@@ -79,7 +79,7 @@ export const ZH_CN_PAGES = {
   'unit.boxTitle': '在同组 {n} 家机构中的位置（各类指标值分布）',
   'unit.boxUnit': '箱体：四分位；红点：本机构；K1 单位亿元',
   'unit.trendTitle': 'K1–K10 指标值趋势',
-  'unit.trendUnit': '按季度；K1 单位亿元，K5 户，K9 BP，其余 % 或个百分点',
+  'unit.trendUnit': '按季度；K1 单位亿元，K5 户，K9 bp，其余 % 或个百分点',
   'unit.noHistory': '暂无历史季度数据',
   'unit.explainTitle': '得分说明',
   'unit.class': '指标',
