@@ -1,5 +1,10 @@
 import type { UnitResultItem } from '@sci/shared';
-import { cityStats } from './overview-charts';
+import {
+  cityBarsOption,
+  cityStats,
+  gradeDistributionOption,
+  segmentLabel,
+} from './overview-charts';
 
 const u = (
   regionCode: string,
@@ -31,5 +36,59 @@ describe(cityStats.name, () => {
       units: 0,
       mean: null,
     });
+  });
+});
+
+describe(segmentLabel.name, () => {
+  it('should label only segments wide enough for their digits', () => {
+    // the head-office bar of the issue: 5 and 2 side by side in a bar of 140
+    expect(segmentLabel(5, 140)).toBe('');
+    expect(segmentLabel(2, 140)).toBe('');
+    expect(segmentLabel(30, 140)).toBe('30');
+    expect(segmentLabel(0, 140)).toBe('');
+  });
+
+  it('should wire the rule into the grade chart', () => {
+    const counts = {
+      head: { excellent: 5, good: 2, pass: 60, improve: 73, total: 140 },
+      city: { excellent: 10, good: 10, pass: 10, improve: 10, total: 40 },
+      outlet: { excellent: 0, good: 0, pass: 0, improve: 0, total: 0 },
+    };
+    const opt = gradeDistributionOption(
+      counts as never,
+      (g) => g,
+      (l) => l,
+    ) as {
+      series: {
+        label: {
+          formatter: (p: { value: number; dataIndex: number }) => string;
+        };
+      }[];
+    };
+    expect(opt.series[0].label.formatter({ value: 5, dataIndex: 0 })).toBe('');
+    expect(opt.series[0].label.formatter({ value: 10, dataIndex: 1 })).toBe(
+      '10',
+    );
+  });
+});
+
+describe(cityBarsOption.name, () => {
+  const axis = (names: string[]): { rotate: number } =>
+    (
+      cityBarsOption(
+        names.map((name) => ({
+          code: name,
+          name,
+          units: 1,
+          mean: 80,
+          grades: { excellent: 0, good: 1, pass: 0, improve: 0 },
+        })),
+        (g) => g,
+      ) as { xAxis: { axisLabel: { rotate: number } } }
+    ).xAxis.axisLabel;
+
+  it('should slant English city names so they do not run together', () => {
+    expect(axis(['Zaozhuang', 'Dongying']).rotate).toBeGreaterThan(0);
+    expect(axis(['枣庄', '东营']).rotate).toBe(0);
   });
 });

@@ -41,6 +41,9 @@ export function gradeDistributionOption(
   gradeName: (g: Grade) => string,
   levelName: (l: string) => string,
 ): EChartsCoreOption {
+  const rowTotals = INSTITUTION_LEVELS.map((l) =>
+    GRADES.reduce((sum, g) => sum + counts[l][g], 0),
+  );
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0, data: GRADES.map(gradeName) },
@@ -60,11 +63,24 @@ export function gradeDistributionOption(
         show: true,
         fontSize: 10,
         color: '#fff',
-        formatter: (p: { value: number }) => (p.value ? String(p.value) : ''),
+        // a segment too narrow for its digits gets no label (the tooltip has it), so "5" and "2"
+        // side by side never read as "52"
+        formatter: (p: { value: number; dataIndex: number }) =>
+          segmentLabel(p.value, rowTotals[p.dataIndex]),
       },
+      labelLayout: { hideOverlap: true },
       data: INSTITUTION_LEVELS.map((l) => counts[l][g]),
     })),
   };
+}
+
+/** The share of its bar below which a stacked segment carries no label. */
+export const MIN_LABELLED_SHARE = 0.07;
+
+/** A stacked segment's label: its count, or nothing when the segment is empty or too narrow. */
+export function segmentLabel(value: number, rowTotal: number): string {
+  if (!value || !rowTotal) return '';
+  return value / rowTotal < MIN_LABELLED_SHARE ? '' : String(value);
 }
 
 /** City bars: units per grade stacked, one bar per city, the 16 cities in GB/T 2260 order. */
@@ -72,6 +88,10 @@ export function cityBarsOption(
   stats: CityStat[],
   gradeName: (g: Grade) => string,
 ): EChartsCoreOption {
+  // 16 names side by side: Chinese city names (2-3 characters) fit level, English ones
+  // ("Zaozhuang", "Dongying") run into each other unless slanted
+  const longest = Math.max(0, ...stats.map((s) => s.name.length));
+  const slant = longest > 4;
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0, data: GRADES.map(gradeName) },
@@ -79,7 +99,7 @@ export function cityBarsOption(
     xAxis: {
       type: 'category',
       data: stats.map((s) => s.name),
-      axisLabel: { interval: 0, fontSize: 11 },
+      axisLabel: { interval: 0, fontSize: 11, rotate: slant ? 40 : 0 },
     },
     yAxis: { type: 'value', minInterval: 1 },
     series: GRADES.map((g) => ({

@@ -6,7 +6,7 @@ export const EN_PAGES: Record<keyof typeof ZH_CN_PAGES, string> = {
   'runs.trigger': 'Trigger a run',
   'runs.triggerBtn': 'Run now',
   'runs.triggerHint':
-    'Scores the period’s current data into a draft run; banks see it once published.',
+    "Scores the period's current data into a draft run; banks see it once published.",
   'runs.defaultScheme': 'Default scheme version',
   'runs.default': 'default',
   'runs.triggered': 'Run #{id} started ({period})',
@@ -127,7 +127,7 @@ export const EN_PAGES: Record<keyof typeof ZH_CN_PAGES, string> = {
   'bank.allMet': 'all quantitative checks met',
   'bank.short': '{measure} {value}, below {threshold}, short by {gap}',
   'bank.shortNull': '{measure} has no data (needs at least {threshold})',
-  'bank.hasFlag': 'flagged “{measure}”',
+  'bank.hasFlag': 'flagged "{measure}"',
   'bank.growthShort':
     'tech loans did not grow as fast as all loans (growth class not full marks)',
   'overview.units': 'Units',
