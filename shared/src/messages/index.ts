@@ -18,3 +18,4 @@ export const MESSAGES: MessageCatalog = Object.assign(
   {},
   ...Object.values(MESSAGE_CATALOGS),
 ) as MessageCatalog;
+export * from './audit-text';

@@ -41,17 +41,17 @@ describe(cityStats.name, () => {
 
 describe(segmentLabel.name, () => {
   it('should label only segments wide enough for their digits', () => {
-    // the head-office bar of the issue: 5 and 2 side by side in a bar of 140
-    expect(segmentLabel(5, 140)).toBe('');
-    expect(segmentLabel(2, 140)).toBe('');
-    expect(segmentLabel(30, 140)).toBe('30');
-    expect(segmentLabel(0, 140)).toBe('');
+    // the head-office bar of the issue: 5 and 2 side by side on an axis whose longest bar is 234
+    expect(segmentLabel(5, 234)).toBe('');
+    expect(segmentLabel(2, 234)).toBe('');
+    expect(segmentLabel(17, 234)).toBe('17');
+    expect(segmentLabel(0, 234)).toBe('');
   });
 
   it('should wire the rule into the grade chart', () => {
     const counts = {
-      head: { excellent: 5, good: 2, pass: 60, improve: 73, total: 140 },
-      city: { excellent: 10, good: 10, pass: 10, improve: 10, total: 40 },
+      head: { excellent: 0, good: 17, pass: 5, improve: 2, total: 24 },
+      city: { excellent: 0, good: 126, pass: 79, improve: 29, total: 234 },
       outlet: { excellent: 0, good: 0, pass: 0, improve: 0, total: 0 },
     };
     const opt = gradeDistributionOption(
@@ -59,16 +59,10 @@ describe(segmentLabel.name, () => {
       (g) => g,
       (l) => l,
     ) as {
-      series: {
-        label: {
-          formatter: (p: { value: number; dataIndex: number }) => string;
-        };
-      }[];
+      series: { label: { formatter: (p: { value: number }) => string } }[];
     };
-    expect(opt.series[0].label.formatter({ value: 5, dataIndex: 0 })).toBe('');
-    expect(opt.series[0].label.formatter({ value: 10, dataIndex: 1 })).toBe(
-      '10',
-    );
+    expect(opt.series[2].label.formatter({ value: 5 })).toBe('');
+    expect(opt.series[1].label.formatter({ value: 17 })).toBe('17');
   });
 });
 

@@ -41,8 +41,12 @@ export function gradeDistributionOption(
   gradeName: (g: Grade) => string,
   levelName: (l: string) => string,
 ): EChartsCoreOption {
-  const rowTotals = INSTITUTION_LEVELS.map((l) =>
-    GRADES.reduce((sum, g) => sum + counts[l][g], 0),
+  // all bars share one axis: a segment's width on screen is its share of the longest bar
+  const longest = Math.max(
+    0,
+    ...INSTITUTION_LEVELS.map((l) =>
+      GRADES.reduce((sum, g) => sum + counts[l][g], 0),
+    ),
   );
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -65,8 +69,7 @@ export function gradeDistributionOption(
         color: '#fff',
         // a segment too narrow for its digits gets no label (the tooltip has it), so "5" and "2"
         // side by side never read as "52"
-        formatter: (p: { value: number; dataIndex: number }) =>
-          segmentLabel(p.value, rowTotals[p.dataIndex]),
+        formatter: (p: { value: number }) => segmentLabel(p.value, longest),
       },
       labelLayout: { hideOverlap: true },
       data: INSTITUTION_LEVELS.map((l) => counts[l][g]),
@@ -74,13 +77,13 @@ export function gradeDistributionOption(
   };
 }
 
-/** The share of its bar below which a stacked segment carries no label. */
-export const MIN_LABELLED_SHARE = 0.07;
+/** The share of the longest bar below which a stacked segment is too narrow for its digits. */
+export const MIN_LABELLED_SHARE = 0.06;
 
 /** A stacked segment's label: its count, or nothing when the segment is empty or too narrow. */
-export function segmentLabel(value: number, rowTotal: number): string {
-  if (!value || !rowTotal) return '';
-  return value / rowTotal < MIN_LABELLED_SHARE ? '' : String(value);
+export function segmentLabel(value: number, longestBar: number): string {
+  if (!value || !longestBar) return '';
+  return value / longestBar < MIN_LABELLED_SHARE ? '' : String(value);
 }
 
 /** City bars: units per grade stacked, one bar per city, the 16 cities in GB/T 2260 order. */

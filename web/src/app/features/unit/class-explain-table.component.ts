@@ -27,6 +27,7 @@ import { PART_NAMES, explainClass, formatPart } from './unit-explain';
       nzSize="small"
       [nzFrontPagination]="false"
       [nzShowPagination]="false"
+      [nzScroll]="{ x: '1120px' }"
       data-testid="explain-table"
     >
       <thead>

@@ -16,4 +16,8 @@ export const EN_DASH: Record<keyof typeof ZH_CN_DASH, string> = {
   'dash.columns': 'Columns',
   'dash.columnsPinned': 'Level rank, unit and flags always show',
   'dash.colClasses': 'Ten classes (K1-K10)',
+  'dash.unscoredExplain':
+    'Not scored this period: there are no class points to explain.',
+  'dash.thisIsYou': 'your account',
+  'dash.auditExport': 'Export log',
 };

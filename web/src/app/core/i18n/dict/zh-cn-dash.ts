@@ -15,4 +15,7 @@ export const ZH_CN_DASH = {
   'dash.columns': '列',
   'dash.columnsPinned': '层级排名、机构与标记列固定显示',
   'dash.colClasses': '十类指标（K1–K10）',
+  'dash.unscoredExplain': '本期未参与评分，没有分项得分可供说明。',
+  'dash.thisIsYou': '当前登录账户',
+  'dash.auditExport': '导出日志',
 };
