@@ -195,17 +195,13 @@ if (executablePath) {
               // the peer box plots and the explanation at full size, to read them
               const charts = page.locator('.grid-2 app-chart');
               if ((await charts.count()) > 1) {
-                await charts
-                  .nth(1)
-                  .screenshot({
-                    path: `${SCREENSHOTS}/layout-unit-box-${lang}-${size.width}.png`,
-                  });
-              }
-              await page
-                .locator('[data-testid=explain-table]')
-                .screenshot({
-                  path: `${SCREENSHOTS}/layout-unit-explain-${lang}-${size.width}.png`,
+                await charts.nth(1).screenshot({
+                  path: `${SCREENSHOTS}/layout-unit-box-${lang}-${size.width}.png`,
                 });
+              }
+              await page.locator('[data-testid=explain-table]').screenshot({
+                path: `${SCREENSHOTS}/layout-unit-explain-${lang}-${size.width}.png`,
+              });
             }
             const width = await page.evaluate(
               () => document.documentElement.scrollWidth,
@@ -363,6 +359,41 @@ if (executablePath) {
         );
         await settled(page);
         await shot(page, 'layout-certification-drawer-en-1024', false);
+      });
+    });
+
+    describe('admin', () => {
+      it('should validate the user form only after typing, never offer to disable oneself, and log in words', async () => {
+        const page = await open('admin', 'zh-CN', SIZES[2]);
+        await page.goto('/admin');
+        await page.waitForSelector('[data-testid=users-table] tr[data-user]');
+        await settled(page);
+        expect(await page.$('[data-testid=user-problem]')).toBeNull();
+        await page.fill('[data-testid=user-create] input >> nth=0', 'newbie');
+        await page.waitForSelector('[data-testid=user-problem]');
+        expect(
+          await page.$(
+            '[data-testid=users-table] tr[data-user=admin] [data-testid=self]',
+          ),
+        ).not.toBeNull();
+        expect(
+          await page.$$(
+            '[data-testid=users-table] tr[data-user=admin] button[nz-popconfirm]',
+          ),
+        ).toHaveLength(0);
+        await shot(page, 'layout-admin-users-zh-CN-1024', false);
+        await page.click('.ant-tabs-tab:nth-child(3)');
+        await page.waitForSelector('[data-testid=audit-table] tbody tr');
+        await settled(page);
+        const text =
+          (await page.textContent('[data-testid=audit-table]')) ?? '';
+        expect(text).toContain('登录');
+        expect(text).not.toMatch(/auth\.login|\{"/);
+        expect(
+          await page.$('[data-testid=audit-dates].ant-picker'),
+        ).not.toBeNull();
+        expect(await page.$('input[type=date]')).toBeNull();
+        await shot(page, 'layout-admin-audit-zh-CN-1024', false);
       });
     });
 

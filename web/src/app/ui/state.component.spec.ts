@@ -75,7 +75,7 @@ describe(StateComponent.name, () => {
     );
   });
 
-  it('should show the API error in the reader's language and retry on request', async () => {
+  it('should show the API error in the language of the reader and retry on request', async () => {
     const { host, el, update } = await render();
     host.error.set(
       new HttpErrorResponse({

@@ -72,6 +72,12 @@ describe(peerBox.name, () => {
     expect(b.axisMax).toBeLessThan(70);
   });
 
+  it('should fit a unit beside a flat box of alike peers (all NPL 0)', () => {
+    const b = peerBox({ min: 0, q1: 0, median: 0, q3: 0, max: 0 }, 0.02)!;
+    expect(b.axisMax).toBeGreaterThan(0.02);
+    expect(b.axisMin).toBeLessThan(0);
+  });
+
   it('should widen the axis for the unit only so far, its dot then sits at the edge', () => {
     const b = peerBox({ min: 0, q1: 10, median: 20, q3: 30, max: 40 }, 1000)!;
     expect(b.axisMax).toBeLessThan(200);

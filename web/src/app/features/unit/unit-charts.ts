@@ -170,6 +170,12 @@ export function trendOption(
   };
 }
 
+/** Decimals for an axis: enough that ticks of a narrow range (K10's 0.00 … 0.05) differ. */
+function axisDigits(b: PeerBox | null): number {
+  const span = b ? b.axisMax - b.axisMin : 1;
+  return span >= 50 ? 0 : span >= 5 ? 1 : span >= 0.5 ? 2 : 3;
+}
+
 /** A peer box for display: Tukey whiskers (Q1 - 1.5 IQR … Q3 + 1.5 IQR, within min…max). */
 export interface PeerBox {
   low: number;
@@ -208,9 +214,11 @@ export function peerBox(
   const iqr = d.q3 - d.q1;
   const low = Math.max(d.min, d.q1 - 1.5 * iqr);
   const high = Math.min(d.max, d.q3 + 1.5 * iqr);
-  const reach = Math.max(iqr * 1.5, (high - low) * 0.25, 1e-9);
-  const lo = own === null ? low : Math.max(Math.min(low, own), low - reach);
-  const hi = own === null ? high : Math.min(Math.max(high, own), high + reach);
+  const reach = Math.max(iqr * 1.5, (high - low) * 0.25);
+  // a flat box (every peer alike, e.g. all NPL 0): nothing to squash, the unit's value sets the range
+  const cap = reach > 0 ? reach : Number.POSITIVE_INFINITY;
+  const lo = own === null ? low : Math.max(Math.min(low, own), low - cap);
+  const hi = own === null ? high : Math.min(Math.max(high, own), high + cap);
   const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
   return {
     low,
@@ -279,7 +287,10 @@ export function peerBoxOption(
       axisLabel: {
         fontSize: 9,
         hideOverlap: true,
-        formatter: (v: number) => formatNumber(v, Math.abs(v) >= 100 ? 0 : 1),
+        // the computed ends (-0.3, 6.8) would print at the row's edges, into the labels
+        showMinLabel: false,
+        showMaxLabel: false,
+        formatter: (v: number) => formatNumber(v, axisDigits(boxes[i])),
       },
       splitLine: { show: false },
     })),
