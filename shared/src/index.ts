@@ -1,3 +1,5 @@
 export * from './format';
 export * from './api';
 export * from './scoring';
+export * from './display';
+export * from './messages';

@@ -422,8 +422,9 @@ if (executablePath) {
         await shot(page, '61-admin-schemes');
         await page.click('.ant-tabs-tab:nth-child(3)');
         await page.waitForSelector('[data-testid=audit-table] tbody tr');
+        // the log reads in words: 登录 (auth.login), not the action code
         expect(await page.textContent('[data-testid=audit-table]')).toContain(
-          'auth.login',
+          '登录',
         );
         await shot(page, '62-admin-audit');
       });

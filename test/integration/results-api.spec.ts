@@ -88,6 +88,9 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('results API on 
       ['grade=good', (i: ResultsPageResponse['items'][number]) => i.grade === 'good'],
       ['peerGroup=rural', (i: ResultsPageResponse['items'][number]) => i.peerGroup === 'rural'],
       ['q=ICBC-3701', (i: ResultsPageResponse['items'][number]) => i.code.includes('ICBC-3701')],
+      // English city names and bank short names match too (names are stored in Chinese only)
+      ['q=Jinan', (i: ResultsPageResponse['items'][number]) => i.regionCode === '370100' || i.name.includes('Jinan')],
+      [`q=${encodeURIComponent('工行')}`, (i: ResultsPageResponse['items'][number]) => i.bankCode === 'ICBC'],
     ])('should filter with %s', async (qs, pred) => {
       const r = await get<ResultsPageResponse>(`/results?period=2025Q4&pageSize=500&${qs}`, 'regulator');
       expect(r.body.total).toBeGreaterThan(0);

@@ -77,7 +77,7 @@ describe(explainOutcome.name, () => {
     expect(
       explainOutcome(result('certified', 'delist', ['C8'], 55, []), S).en,
     ).toBe(
-      'Certified last year; composite 55.0 below 60; recommended: delist (摘牌)',
+      'Certified last year; composite 55.0 below 60; recommended: delist',
     );
     expect(
       explainOutcome(

@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { DataSource } from 'typeorm';
 import { DatabaseOutage } from './database-outage';
 import { HttpErrorFilter } from './http-exception.filter';
+import { validationError } from './validation-error';
 
 /** Everything an HTTP app needs beyond its modules; shared by main.ts and the integration tests. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
@@ -33,7 +34,13 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.use(bodyParserErrors);
   if (config.corsOrigin) app.enableCors({ origin: config.corsOrigin.split(','), credentials: false });
   app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+      exceptionFactory: validationError,
+    }),
   );
   const outage = new DatabaseOutage(() => app.get(DataSource).query('SELECT 1'));
   app.useGlobalFilters(new HttpErrorFilter(outage));

@@ -81,6 +81,11 @@ describe(HttpErrorFilter.name, () => {
       expect(r).toEqual({ status: 409, body: { statusCode: 409, code: 'USERNAME_TAKEN', message: 'taken' } });
     });
 
+    it('should pass the params of a coded error through, for the web to fill its text', () => {
+      const r = respond(new ConflictException({ code: 'USERNAME_TAKEN', params: { username: 'li' }, message: 'taken' }));
+      expect(r.body).toEqual({ statusCode: 409, code: 'USERNAME_TAKEN', params: { username: 'li' }, message: 'taken' });
+    });
+
     it('should hide the message of an unexpected error', () => {
       const r = respond(new TypeError("Cannot read properties of undefined (reading 'x') at /app/dist/main.js:10"));
       expect(r.body).toEqual({ statusCode: 500, code: 'INTERNAL', message: 'internal error' });

@@ -3,10 +3,12 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import { NzI18nService, en_US, zh_CN } from 'ng-zorro-antd/i18n';
 import { EN } from './dict/en';
 import { EN_CERT } from './dict/en-cert';
+import { EN_DASH } from './dict/en-dash';
 import { EN_ERRORS } from './dict/en-errors';
 import { EN_PAGES } from './dict/en-pages';
 import { ZH_CN } from './dict/zh-cn';
 import { ZH_CN_CERT } from './dict/zh-cn-cert';
+import { ZH_CN_DASH } from './dict/zh-cn-dash';
 import { ZH_CN_ERRORS } from './dict/zh-cn-errors';
 import { ZH_CN_PAGES } from './dict/zh-cn-pages';
 
@@ -17,12 +19,19 @@ export type MessageKey =
   | keyof typeof ZH_CN
   | keyof typeof ZH_CN_PAGES
   | keyof typeof ZH_CN_CERT
-  | keyof typeof ZH_CN_ERRORS;
+  | keyof typeof ZH_CN_ERRORS
+  | keyof typeof ZH_CN_DASH;
 
 const STORAGE_KEY = 'sci.lang';
 const DICTS: Record<Lang, Record<MessageKey, string>> = {
-  'zh-CN': { ...ZH_CN, ...ZH_CN_PAGES, ...ZH_CN_CERT, ...ZH_CN_ERRORS },
-  en: { ...EN, ...EN_PAGES, ...EN_CERT, ...EN_ERRORS },
+  'zh-CN': {
+    ...ZH_CN,
+    ...ZH_CN_PAGES,
+    ...ZH_CN_CERT,
+    ...ZH_CN_ERRORS,
+    ...ZH_CN_DASH,
+  },
+  en: { ...EN, ...EN_PAGES, ...EN_CERT, ...EN_ERRORS, ...EN_DASH },
 };
 
 /**

@@ -145,15 +145,27 @@ export class UsersAdminComponent {
     const p = passwordProblem(password, username, this.strength());
     return p ? (this.i18n.lang() === 'en' ? p.en : p.zh) : null;
   }
+  /** the form says what is missing only once someone has typed in it or tried to create */
+  protected readonly touched = signal(false);
+  protected readonly shownProblem = computed(() =>
+    this.touched() ? this.problem() : null,
+  );
   protected readonly busy = signal(false);
   protected readonly resetFor = signal<number | null>(null);
   protected readonly resetPassword = signal('');
 
   protected patch(p: Partial<CreateUserRequest>): void {
+    this.touched.set(true);
     this.form.update((f) => ({ ...f, ...p }));
   }
 
+  /** An administrator never disables its own account (the API refuses it too). */
+  protected isSelf(u: UserResponse): boolean {
+    return this.auth.user()?.id === u.id;
+  }
+
   protected create(): void {
+    this.touched.set(true);
     if (this.problem()) return;
     const f = this.form();
     const req: CreateUserRequest = {
@@ -164,14 +176,15 @@ export class UsersAdminComponent {
       ...(f.role === 'bank_hq' ? { bankCode: f.bankCode?.trim() } : {}),
       ...(f.role === 'branch' ? { unitCode: f.unitCode?.trim() } : {}),
     };
-    this.run(this.api.createUser(req), 'admin.created', () =>
+    this.run(this.api.createUser(req), 'admin.created', () => {
       this.form.set({
         ...this.form(),
         username: '',
         password: '',
         displayName: '',
-      }),
-    );
+      });
+      this.touched.set(false);
+    });
   }
 
   protected toggle(u: UserResponse): void {

@@ -27,20 +27,22 @@ import { PART_NAMES, explainClass, formatPart } from './unit-explain';
       nzSize="small"
       [nzFrontPagination]="false"
       [nzShowPagination]="false"
+      [nzScroll]="{ x: '1250px' }"
       data-testid="explain-table"
     >
+      <!-- fixed widths: in a scrolled table the words column would otherwise shrink to a sliver -->
       <thead>
         <tr>
-          <th>{{ 'unit.class' | t }}</th>
-          <th class="num">{{ 'col.value' | t }}</th>
-          <th class="num">{{ 'unit.parts' | t }}</th>
-          <th class="num" title="n">n</th>
-          <th class="num">H</th>
-          <th class="num">m</th>
-          <th class="num">V</th>
-          <th class="num">f</th>
-          <th class="num">{{ 'col.score' | t }}</th>
-          <th>{{ 'unit.why' | t }}</th>
+          <th nzWidth="150px">{{ 'unit.class' | t }}</th>
+          <th class="num" nzWidth="116px">{{ 'col.value' | t }}</th>
+          <th class="num wrap" nzWidth="180px">{{ 'unit.parts' | t }}</th>
+          <th class="num" nzWidth="48px" title="n">n</th>
+          <th class="num" nzWidth="64px">H</th>
+          <th class="num" nzWidth="110px">m</th>
+          <th class="num" nzWidth="64px">V</th>
+          <th class="num" nzWidth="64px">f</th>
+          <th class="num" nzWidth="92px">{{ 'col.score' | t }}</th>
+          <th nzWidth="362px">{{ 'unit.why' | t }}</th>
         </tr>
       </thead>
       <tbody>
@@ -76,6 +78,10 @@ import { PART_NAMES, explainClass, formatPart } from './unit-explain';
     </nz-table>
   `,
   styles: `
+    /* "Numerator / denominator" may take two lines rather than spill into the next header */
+    th.wrap {
+      white-space: normal !important;
+    }
     .cls {
       white-space: nowrap;
     }
@@ -86,7 +92,6 @@ import { PART_NAMES, explainClass, formatPart } from './unit-explain';
       white-space: nowrap;
     }
     .why {
-      min-width: 320px;
       color: #434343;
       font-size: 12px;
       line-height: 1.5;

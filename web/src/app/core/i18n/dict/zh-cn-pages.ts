@@ -21,7 +21,7 @@ export const ZH_CN_PAGES = {
   'runs.publish': '发布',
   'runs.publishConfirm':
     '发布批次 #{id}？{period} 的看板与排名将改用该批次结果。',
-  'runs.compare': '与已发布比较',
+  'runs.compare': '比较',
   'runs.diff': '批次比较',
   'runs.diffA': '基准批次 A',
   'runs.diffB': '对比批次 B',
@@ -48,7 +48,7 @@ export const ZH_CN_PAGES = {
   'ranking.export': '导出本期结果',
   'ranking.exported': '已导出 {name}',
   'ranking.bankCode': '银行代码',
-  'ranking.search': '按机构代码或名称搜索',
+  'ranking.search': '机构代码、名称、城市或银行简称',
   'ranking.empty': '没有符合条件的机构',
   'ranking.maxPoints': '满分 {n} 分',
   'explain.null':
@@ -77,9 +77,10 @@ export const ZH_CN_PAGES = {
   'unit.radarTitle': '十类指标得分率：本机构与同组中位数',
   'unit.radarUnit': '单位：占该类满分的 %',
   'unit.boxTitle': '在同组 {n} 家机构中的位置（各类指标值分布）',
-  'unit.boxUnit': '箱体：四分位；红点：本机构；K1 单位亿元',
+  'unit.boxUnit':
+    '箱体：四分位，须线至 1.5 倍四分位距；红点：本机构（超出坐标轴时为三角）；单位见各指标名下',
   'unit.trendTitle': 'K1–K10 指标值趋势',
-  'unit.trendUnit': '按季度；K1 单位亿元，K5 户，K9 BP，其余 % 或个百分点',
+  'unit.trendUnit': '按季度；单位见各图标题',
   'unit.noHistory': '暂无历史季度数据',
   'unit.explainTitle': '得分说明',
   'unit.class': '指标',
