@@ -1,0 +1,2 @@
+export * from './signal-rules';
+export * from './quality';
