@@ -134,3 +134,10 @@ export interface QualityBoardResponse {
   cells: QualityCell[];
   thresholds: { balanceChangePct: number; techBalanceChangePct: number; rowsChangePct: number; missingAttributesPct: number };
 }
+
+export interface SignalsComputedResponse {
+  runId: number;
+  period: string;
+  signalCount: number;
+  durationMs: number;
+}

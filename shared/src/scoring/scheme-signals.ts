@@ -28,6 +28,8 @@ export interface SignalParams {
     qualified_within_days: number;
     /** balance of such tech rows, % of S */
     share_pct: SignalBand;
+    /** units with fewer tech borrowers are not judged (one new listing is a large share of a tiny book) */
+    min_tech_borrowers: number;
   };
   /** loans in an NPL class at the previous and the next snapshot but not at the period date: count */
   quarter_end_cure: { count: SignalBand };
@@ -62,10 +64,10 @@ export const DEFAULT_SIGNAL_PARAMS: SignalParams = {
   window_dressing: { issued_within_days: 15, matures_within_days: 31, share_pct: { threshold: 2, high: 10 } },
   window_dressing_exit: { share_pct: { threshold: 2, high: 10 } },
   first_loan_claim: { count: { threshold: 1, high: 5 } },
-  tech_label_timing: { qualified_within_days: 30, share_pct: { threshold: 15, high: 30 } },
+  tech_label_timing: { qualified_within_days: 30, share_pct: { threshold: 35, high: 60 }, min_tech_borrowers: 10 },
   quarter_end_cure: { count: { threshold: 1, high: 3 } },
   pricing_outlier: { rate_floor_pct: 1.5, below_unit_rate_bp: 200, share_pct: { threshold: 10, high: 30 } },
-  concentration: { share_pct: { threshold: 30, high: 50 }, min_tech_borrowers: 10 },
+  concentration: { share_pct: { threshold: 60, high: 80 }, min_tech_borrowers: 10 },
   quality: { balance_change_pct: 30, tech_balance_change_pct: 30, rows_change_pct: 30, missing_attributes_pct: 10 },
 };
 

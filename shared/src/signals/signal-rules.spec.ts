@@ -240,6 +240,18 @@ describe(SignalAccumulator.name, () => {
     ]);
   });
 
+  it('should judge tech-label timing only from min_tech_borrowers borrowers', () => {
+    const params: SignalParams = { ...P, tech_label_timing: { ...P.tech_label_timing, min_tech_borrowers: 2 } };
+    const firstQualified = new Map([['NEW', '2025-09-20']]);
+    const one = new SignalAccumulator(ctx({ firstQualified }), params);
+    one.add(row({ loanNo: 'A', uscc: 'NEW' }));
+    expect(one.result().filter((x) => x.kind === 'tech_label_timing')).toEqual([]);
+    const two = new SignalAccumulator(ctx({ firstQualified }), params);
+    two.add(row({ loanNo: 'A', uscc: 'NEW', balanceFen: 300 }));
+    two.add(row({ loanNo: 'B', uscc: 'OLD', balanceFen: 700 }));
+    expect(two.result().filter((x) => x.kind === 'tech_label_timing')).toEqual([expect.objectContaining({ value: 30, severity: 'medium', rowCount: 1 })]);
+  });
+
   it('should find a quarter-end cure from the previous and next classes', () => {
     const k = loanKey('U1', 'NPL');
     const acc = new SignalAccumulator(ctx({ previousClass: new Map([[k, 'doubtful']]), next: new Map([[k, { balanceFen: 5, riskClass: 'doubtful' as const }]]) }), P);

@@ -248,7 +248,7 @@ export class SignalAccumulator {
       pct('window_dressing', s.shortWindow, p.window_dressing.share_pct);
       pct('window_dressing_exit', s.exit, p.window_dressing_exit.share_pct);
       count('first_loan_claim', s.firstClaim, p.first_loan_claim.count);
-      pct('tech_label_timing', s.label, p.tech_label_timing.share_pct);
+      if (s.borrowers.size >= p.tech_label_timing.min_tech_borrowers) pct('tech_label_timing', s.label, p.tech_label_timing.share_pct);
       count('quarter_end_cure', s.cure, p.quarter_end_cure.count);
       this.pricing(out, code, s);
       this.concentration(out, code, s);
