@@ -61,14 +61,14 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('integrity signa
   });
 
   it('should find exactly the planted cases and no others, with their loan rows driving them', async () => {
-    const rows: { period: string; kind: string; institution_code: string; rows: string }[] = await ds.query(
-      'SELECT s.period, s.kind, s.institution_code, s.rows FROM integrity_signal s JOIN scoring_run r ON r.id = s.run_id ORDER BY s.period, s.kind',
+    const rows: { period: string; kind: string; institution_code: string; loan_rows: string }[] = await ds.query(
+      'SELECT s.period, s.kind, s.institution_code, s.loan_rows FROM integrity_signal s JOIN scoring_run r ON r.id = s.run_id ORDER BY s.period, s.kind',
     );
     const found = rows.map((r) => `${r.period} ${r.kind} ${r.institution_code}`).sort();
     expect(found).toEqual(planted.map((f) => `${f.period} ${f.kind} ${f.unit}`).sort());
     for (const f of planted) {
       const row = rows.find((r) => r.period === f.period && r.kind === f.kind)!;
-      const loanNos = (JSON.parse(row.rows) as { loanNo: string }[]).map((x) => x.loanNo);
+      const loanNos = (JSON.parse(row.loan_rows) as { loanNo: string }[]).map((x) => x.loanNo);
       expect(loanNos).toEqual(expect.arrayContaining(f.loanNos));
       // every driving row is planted, except natural rows that meet the same rule at the same unit
       expect(loanNos.filter((n) => n.startsWith('P')).sort()).toEqual(f.loanNos);

@@ -90,7 +90,7 @@ export class SignalsRepository {
       for (let i = 0; i < signals.length; i += 200) {
         const chunk = signals.slice(i, i + 200);
         await m.query(
-          `INSERT INTO integrity_signal (run_id, period, kind, institution_code, bank_code, region_code, severity, value, threshold, basis_fen, amount_fen, row_count, rows)
+          `INSERT INTO integrity_signal (run_id, period, kind, institution_code, bank_code, region_code, severity, value, threshold, basis_fen, amount_fen, row_count, loan_rows)
            VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
           chunk.flatMap((s) => [runId, period, s.kind, s.code, s.bankCode, s.regionCode, s.severity, s.value, s.threshold, s.basisFen, s.amountFen, s.rowCount, JSON.stringify(s.rows)]),
         );
@@ -153,11 +153,11 @@ export class SignalsRepository {
   async details(runId: number, scope: AccessScope, f: SignalFilter): Promise<SignalDetail[]> {
     const w = this.where(runId, scope, f);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT ${COLUMNS}, s.rows FROM integrity_signal s JOIN institution i ON i.code = s.institution_code WHERE ${w.sql}
+      `SELECT ${COLUMNS}, s.loan_rows FROM integrity_signal s JOIN institution i ON i.code = s.institution_code WHERE ${w.sql}
        ORDER BY s.institution_code, CASE s.severity WHEN 'high' THEN 0 ELSE 1 END, s.kind`,
       w.params,
     );
-    return rows.map((r) => ({ ...toItem(r), rows: JSON.parse(String(r['rows'])) as SignalLoanRef[] }));
+    return rows.map((r) => ({ ...toItem(r), rows: JSON.parse(String(r['loan_rows'])) as SignalLoanRef[] }));
   }
 
   /** Quality figures of the given runs, banks in scope (a bank's head unit code is its bank code). */

@@ -34,7 +34,7 @@ export class Signals1732000800000 implements MigrationInterface {
           col.big('basis_fen'),
           col.big('amount_fen'),
           col.int('row_count'),
-          col.text('rows', false),
+          col.text('loan_rows', false),
         ],
         indices: [
           new TableIndex({ name: 'idx_signal_run_unit', columnNames: ['run_id', 'institution_code'] }),
