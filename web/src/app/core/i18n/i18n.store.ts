@@ -5,10 +5,12 @@ import { EN } from './dict/en';
 import { EN_CERT } from './dict/en-cert';
 import { EN_ERRORS } from './dict/en-errors';
 import { EN_PAGES } from './dict/en-pages';
+import { EN_SIGNALS } from './dict/en-signals';
 import { ZH_CN } from './dict/zh-cn';
 import { ZH_CN_CERT } from './dict/zh-cn-cert';
 import { ZH_CN_ERRORS } from './dict/zh-cn-errors';
 import { ZH_CN_PAGES } from './dict/zh-cn-pages';
+import { ZH_CN_SIGNALS } from './dict/zh-cn-signals';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -17,12 +19,13 @@ export type MessageKey =
   | keyof typeof ZH_CN
   | keyof typeof ZH_CN_PAGES
   | keyof typeof ZH_CN_CERT
-  | keyof typeof ZH_CN_ERRORS;
+  | keyof typeof ZH_CN_ERRORS
+  | keyof typeof ZH_CN_SIGNALS;
 
 const STORAGE_KEY = 'sci.lang';
 const DICTS: Record<Lang, Record<MessageKey, string>> = {
-  'zh-CN': { ...ZH_CN, ...ZH_CN_PAGES, ...ZH_CN_CERT, ...ZH_CN_ERRORS },
-  en: { ...EN, ...EN_PAGES, ...EN_CERT, ...EN_ERRORS },
+  'zh-CN': { ...ZH_CN, ...ZH_CN_PAGES, ...ZH_CN_CERT, ...ZH_CN_ERRORS, ...ZH_CN_SIGNALS },
+  en: { ...EN, ...EN_PAGES, ...EN_CERT, ...EN_ERRORS, ...EN_SIGNALS },
 };
 
 /**
