@@ -81,26 +81,29 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('integrity signa
   });
 
   it('should list window dressing for the regulator with value, threshold and severity', async () => {
-    const res = await get<SignalsPageResponse>('regulator', '/signals?period=2025Q3&kind=window_dressing');
+    const res = await get<SignalsPageResponse>('regulator', '/signals?period=2025Q4&kind=window_dressing');
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
       expect.objectContaining({ kind: 'window_dressing', code: PLANT_UNITS.window_dressing, bankCode: 'ICBC', regionCode: '370200', measure: 'pct', threshold: 2, severity: 'medium', rowCount: 2 }),
     ]);
     expect(res.body.items[0].value).toBeGreaterThan(2);
-    expect(res.body.byKind).toMatchObject({ window_dressing: 1, window_dressing_exit: 1, quarter_end_cure: 1, pricing_outlier: 0 });
+    expect(res.body.byKind).toEqual({ window_dressing: 1, window_dressing_exit: 0, first_loan_claim: 1, tech_label_timing: 1, quarter_end_cure: 0, pricing_outlier: 1, concentration: 1 });
   });
 
   it('should show a bank HQ only its own bank, and 404 for another bank unit', async () => {
     const own = await get<SignalsPageResponse>('icbc', '/signals?period=2025Q3');
-    expect(own.body.items.map((s) => s.code).sort()).toEqual([PLANT_UNITS.window_dressing, PLANT_UNITS.quarter_end_cure].sort());
+    expect(own.body.items.map((s) => s.code)).toEqual([PLANT_UNITS.quarter_end_cure]);
+    expect(own.body.byKind).toMatchObject({ window_dressing_exit: 0, quarter_end_cure: 1 });
+    const ownQ4 = await get<SignalsPageResponse>('icbc', '/signals?period=2025Q4');
+    expect(ownQ4.body.items.map((s) => s.code)).toEqual([PLANT_UNITS.window_dressing]);
     const other = await get<UnitSignalsResponse>('icbc', `/units/${PLANT_UNITS.window_dressing_exit}/signals?period=2025Q3`);
     expect(other.status).toBe(404);
-    const branch = await get<SignalsPageResponse>('branch', '/signals?period=2025Q3');
+    const branch = await get<SignalsPageResponse>('branch', '/signals?period=2025Q4');
     expect(branch.body.items.map((s) => s.code)).toEqual([PLANT_UNITS.window_dressing]);
   });
 
   it('should give the unit panel its driving loan rows', async () => {
-    const res = await get<UnitSignalsResponse>('icbc', `/units/${PLANT_UNITS.window_dressing}/signals?period=2025Q3`);
+    const res = await get<UnitSignalsResponse>('icbc', `/units/${PLANT_UNITS.window_dressing}/signals?period=2025Q4`);
     expect(res.status).toBe(200);
     const wd = planted.find((f) => f.kind === 'window_dressing')!;
     expect(res.body.items).toHaveLength(1);

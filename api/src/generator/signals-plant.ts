@@ -104,14 +104,15 @@ export function plantSignals(rng: Prng, loans: SimLoan[], enterprises: Generated
   const d4 = periodDate(q4);
   const used = new Set<string>();
 
-  // one snapshot: two tech loans issued 10 and 5 days before the date, maturing 20 and 25 days after
+  // one snapshot (the last period, so the demo shows it first): two tech loans issued 10 and 5 days
+  // before the date, maturing 20 and 25 days after it
   {
     const unit = PLANT_UNITS.window_dressing;
-    const a = yuanFen(techBalance(unit, d3) * 0.03);
+    const a = yuanFen(techBalance(unit, d4) * 0.03);
     const avoid = borrowersAt(unit);
-    find('window_dressing', q3, [
-      loan(unit, pickStrategic(avoid), addDays(d3, -10), addDays(d3, 20), a, outstandingUntil(a, addDays(d3, 20))),
-      loan(unit, pickStrategic(avoid), addDays(d3, -5), addDays(d3, 25), a, outstandingUntil(a, addDays(d3, 25))),
+    find('window_dressing', q4, [
+      loan(unit, pickStrategic(avoid), addDays(d4, -10), addDays(d4, 20), a, outstandingUntil(a, addDays(d4, 20))),
+      loan(unit, pickStrategic(avoid), addDays(d4, -5), addDays(d4, 25), a, outstandingUntil(a, addDays(d4, 25))),
     ]);
   }
   // two snapshots: issued a week before the date with a year to run, repaid right after it
