@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PLANT_UNITS } from '../../api/src/generator/signals-plant';
 import { findChromium } from '../support/browser';
-import { attrs, launch, newPage, settled, shot, signIn, visit } from './support/browser';
+import { SCREENSHOTS, attrs, launch, newPage, settled, shot, signIn, visit } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
 const executablePath = findChromium();
@@ -56,14 +56,15 @@ if (executablePath) {
       expect(await attrs(page, '[data-testid=signals-table] tr[data-kind]', 'data-kind')).toEqual(['window_dressing']);
       expect(await attrs(page, '[data-testid=signals-table] tr[data-kind]', 'data-code')).toEqual([PLANT_UNITS.window_dressing]);
       await shot(page, '61-signals-window-dressing');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=signals-export]')]);
+      expect(download.suggestedFilename()).toBe('signals-2025Q4.csv');
       await page.click('[data-testid=signal-unit]');
       await page.waitForURL(new RegExp(`/units/${PLANT_UNITS.window_dressing}$`));
       await page.waitForSelector('[data-testid=unit-signals] [data-kind=window_dressing] tr[data-loan]');
       const loans = await attrs(page, '[data-testid=unit-signals] [data-kind=window_dressing] tr[data-loan]', 'data-loan');
       expect(loans).toHaveLength(2);
       expect(loans.every((n) => n.startsWith('P'))).toBe(true);
-      await page.locator('[data-testid=unit-signals]').scrollIntoViewIfNeeded();
-      await shot(page, '62-unit-signals-panel');
+      await page.locator('[data-testid=unit-signals]').screenshot({ path: `${SCREENSHOTS}/62-unit-signals-panel.png` });
     });
 
     it('should show a bank HQ only its own bank in the signals list and the quality board', async () => {
@@ -98,8 +99,7 @@ if (executablePath) {
       await shot(page, '67-quality-en-1024');
       await visit(page, `/units/${PLANT_UNITS.window_dressing}`);
       await page.waitForSelector('[data-testid=unit-signals] tr[data-loan]');
-      await page.locator('[data-testid=unit-signals]').scrollIntoViewIfNeeded();
-      await shot(page, '68-unit-signals-en-1024');
+      await page.locator('[data-testid=unit-signals]').screenshot({ path: `${SCREENSHOTS}/68-unit-signals-en-1024.png` });
     });
   });
 }
