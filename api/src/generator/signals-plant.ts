@@ -1,4 +1,11 @@
-import { periodDate, shiftPeriod, type Guarantee, type QualificationRow, type RiskClass, type SignalKind } from '@sci/shared';
+import {
+  periodDate,
+  shiftPeriod,
+  type Guarantee,
+  type QualificationRow,
+  type RiskClass,
+  type SignalKind,
+} from '@sci/shared';
 import { addDays, addYears, toDays } from './dates';
 import { makeUscc, type GeneratedEnterprise } from './enterprises';
 import { loanState, type SimLoan } from './loans';
@@ -53,27 +60,49 @@ export interface SignalPlan {
 }
 
 const RATE = 36_000;
-const yuanFen = (fen: number): number => Math.max(100_000_00, Math.round(fen / 100_000) * 100_000);
+const yuanFen = (fen: number): number =>
+  Math.max(100_000_00, Math.round(fen / 100_000) * 100_000);
 
 /** Plants every pattern when the periods reach back far enough (three quarters), else nothing. */
-export function plantSignals(rng: Prng, loans: SimLoan[], enterprises: GeneratedEnterprise[], qualifications: QualificationRow[], periods: string[]): SignalPlan {
-  const plan: SignalPlan = { rows: [], enterprises: [], qualifications: [], findings: [] };
+export function plantSignals(
+  rng: Prng,
+  loans: SimLoan[],
+  enterprises: GeneratedEnterprise[],
+  qualifications: QualificationRow[],
+  periods: string[],
+): SignalPlan {
+  const plan: SignalPlan = {
+    rows: [],
+    enterprises: [],
+    qualifications: [],
+    findings: [],
+  };
   const q4 = periods[periods.length - 1];
   const q3 = shiftPeriod(q4, 1);
   const q2 = shiftPeriod(q4, 2);
   if (!periods.includes(q2) || !periods.includes(q3)) return plan;
   const quals = new Map<string, QualificationRow[]>();
-  for (const q of qualifications) quals.set(q.uscc, [...(quals.get(q.uscc) ?? []), q]);
-  const strategic = enterprises.filter((e) => e.strategicEmerging && e.industryCode !== null);
-  const strategicSet = new Set(enterprises.filter((e) => e.strategicEmerging).map((e) => e.uscc));
-  const isTech = (uscc: string, d: string): boolean => strategicSet.has(uscc) || (quals.get(uscc) ?? []).some((q) => q.validFrom <= d && d <= q.validTo);
+  for (const q of qualifications)
+    quals.set(q.uscc, [...(quals.get(q.uscc) ?? []), q]);
+  const strategic = enterprises.filter(
+    (e) => e.strategicEmerging && e.industryCode !== null,
+  );
+  const strategicSet = new Set(
+    enterprises.filter((e) => e.strategicEmerging).map((e) => e.uscc),
+  );
+  const isTech = (uscc: string, d: string): boolean =>
+    strategicSet.has(uscc) ||
+    (quals.get(uscc) ?? []).some((q) => q.validFrom <= d && d <= q.validTo);
   const techBalance = (unit: string, d: string): number => {
     const day = toDays(d);
     let s = 0;
-    for (const l of loans) if (l.unit === unit && isTech(l.uscc, d)) s += loanState(l, day)?.balanceFen ?? 0;
+    for (const l of loans)
+      if (l.unit === unit && isTech(l.uscc, d))
+        s += loanState(l, day)?.balanceFen ?? 0;
     return s || 100_000_000;
   };
-  const borrowersAt = (unit: string): Set<string> => new Set(loans.filter((l) => l.unit === unit).map((l) => l.uscc));
+  const borrowersAt = (unit: string): Set<string> =>
+    new Set(loans.filter((l) => l.unit === unit).map((l) => l.uscc));
   let seq = 0;
   const pickStrategic = (avoid: Set<string>): string => {
     for (;;) {
@@ -85,20 +114,52 @@ export function plantSignals(rng: Prng, loans: SimLoan[], enterprises: Generated
     }
   };
   /** One loan, listed in each period from its issue on (data-format.md: outstanding, or issued this year). */
-  const loan = (unit: string, uscc: string, issue: string, maturity: string, amountFen: number, state: (p: string) => { balanceFen: number; riskClass: RiskClass } | null, extra: Partial<PlantedRow> = {}): string => {
+  const loan = (
+    unit: string,
+    uscc: string,
+    issue: string,
+    maturity: string,
+    amountFen: number,
+    state: (p: string) => { balanceFen: number; riskClass: RiskClass } | null,
+    extra: Partial<PlantedRow> = {},
+  ): string => {
     const no = `P${String(++seq).padStart(7, '0')}`;
     for (const p of periods) {
       const d = periodDate(p);
       if (issue > d) continue;
       const s = state(p);
-      if (!s || (s.balanceFen === 0 && issue < `${p.slice(0, 4)}-01-01`)) continue;
-      plan.rows.push({ period: p, no, unit, uscc, issue, maturity, amountFen, balanceFen: s.balanceFen, rateE4: RATE, guarantee: 'guarantee', riskClass: s.riskClass, firstLoan: false, ...extra });
+      if (!s || (s.balanceFen === 0 && issue < `${p.slice(0, 4)}-01-01`))
+        continue;
+      plan.rows.push({
+        period: p,
+        no,
+        unit,
+        uscc,
+        issue,
+        maturity,
+        amountFen,
+        balanceFen: s.balanceFen,
+        rateE4: RATE,
+        guarantee: 'guarantee',
+        riskClass: s.riskClass,
+        firstLoan: false,
+        ...extra,
+      });
     }
     return no;
   };
-  const outstandingUntil = (amountFen: number, last: string) => (p: string) => ({ balanceFen: periodDate(p) < last ? amountFen : 0, riskClass: 'normal' as RiskClass });
+  const outstandingUntil =
+    (amountFen: number, last: string) => (p: string) => ({
+      balanceFen: periodDate(p) < last ? amountFen : 0,
+      riskClass: 'normal' as RiskClass,
+    });
   const find = (kind: SignalKind, period: string, loanNos: string[]): void => {
-    plan.findings.push({ kind, unit: PLANT_UNITS[kind], period, loanNos: [...loanNos].sort() });
+    plan.findings.push({
+      kind,
+      unit: PLANT_UNITS[kind],
+      period,
+      loanNos: [...loanNos].sort(),
+    });
   };
   const d3 = periodDate(q3);
   const d4 = periodDate(q4);
@@ -111,8 +172,22 @@ export function plantSignals(rng: Prng, loans: SimLoan[], enterprises: Generated
     const a = yuanFen(techBalance(unit, d4) * 0.03);
     const avoid = borrowersAt(unit);
     find('window_dressing', q4, [
-      loan(unit, pickStrategic(avoid), addDays(d4, -10), addDays(d4, 20), a, outstandingUntil(a, addDays(d4, 20))),
-      loan(unit, pickStrategic(avoid), addDays(d4, -5), addDays(d4, 25), a, outstandingUntil(a, addDays(d4, 25))),
+      loan(
+        unit,
+        pickStrategic(avoid),
+        addDays(d4, -10),
+        addDays(d4, 20),
+        a,
+        outstandingUntil(a, addDays(d4, 20)),
+      ),
+      loan(
+        unit,
+        pickStrategic(avoid),
+        addDays(d4, -5),
+        addDays(d4, 25),
+        a,
+        outstandingUntil(a, addDays(d4, 25)),
+      ),
     ]);
   }
   // two snapshots: issued a week before the date with a year to run, repaid right after it
@@ -121,8 +196,22 @@ export function plantSignals(rng: Prng, loans: SimLoan[], enterprises: Generated
     const a = yuanFen(techBalance(unit, d3) * 0.04);
     const avoid = borrowersAt(unit);
     find('window_dressing_exit', q3, [
-      loan(unit, pickStrategic(avoid), addDays(d3, -7), addYears(addDays(d3, -7), 1), a, outstandingUntil(a, addDays(d3, 10))),
-      loan(unit, pickStrategic(avoid), addDays(d3, -3), addYears(addDays(d3, -3), 1), a, outstandingUntil(a, addDays(d3, 12))),
+      loan(
+        unit,
+        pickStrategic(avoid),
+        addDays(d3, -7),
+        addYears(addDays(d3, -7), 1),
+        a,
+        outstandingUntil(a, addDays(d3, 10)),
+      ),
+      loan(
+        unit,
+        pickStrategic(avoid),
+        addDays(d3, -3),
+        addYears(addDays(d3, -3), 1),
+        a,
+        outstandingUntil(a, addDays(d3, 12)),
+      ),
     ]);
   }
   // a first-loan claim for a borrower the same bank already lent to, and a true one (seen at another bank only)
@@ -130,14 +219,32 @@ export function plantSignals(rng: Prng, loans: SimLoan[], enterprises: Generated
     const unit = PLANT_UNITS.first_loan_claim;
     const bank = unit.split('-')[0];
     const day3 = toDays(d3);
-    const atBank = new Set(loans.filter((l) => l.unit.startsWith(`${bank}-`)).map((l) => l.uscc));
-    const known = loans.find((l) => l.unit.startsWith(`${bank}-`) && l.unit !== unit && (loanState(l, day3)?.balanceFen ?? 0) > 0)!;
-    const elsewhere = loans.find((l) => !l.unit.startsWith(`${bank}-`) && !atBank.has(l.uscc) && (loanState(l, day3)?.balanceFen ?? 0) > 0)!;
+    const atBank = new Set(
+      loans.filter((l) => l.unit.startsWith(`${bank}-`)).map((l) => l.uscc),
+    );
+    const known = loans.find(
+      (l) =>
+        l.unit.startsWith(`${bank}-`) &&
+        l.unit !== unit &&
+        (loanState(l, day3)?.balanceFen ?? 0) > 0,
+    )!;
+    const elsewhere = loans.find(
+      (l) =>
+        !l.unit.startsWith(`${bank}-`) &&
+        !atBank.has(l.uscc) &&
+        (loanState(l, day3)?.balanceFen ?? 0) > 0,
+    )!;
     const issue = addDays(d3, 40);
     const a = 2_000_000_00;
     const keep = outstandingUntil(a, addYears(issue, 2));
-    find('first_loan_claim', q4, [loan(unit, known.uscc, issue, addYears(issue, 2), a, keep, { firstLoan: true })]);
-    loan(unit, elsewhere.uscc, issue, addYears(issue, 2), a, keep, { firstLoan: true });
+    find('first_loan_claim', q4, [
+      loan(unit, known.uscc, issue, addYears(issue, 2), a, keep, {
+        firstLoan: true,
+      }),
+    ]);
+    loan(unit, elsewhere.uscc, issue, addYears(issue, 2), a, keep, {
+      firstLoan: true,
+    });
   }
   // tech label timing: three new enterprises listed 20 days before the date, borrowing as much as the unit's whole tech book
   {
@@ -147,7 +254,8 @@ export function plantSignals(rng: Prng, loans: SimLoan[], enterprises: Generated
     const nos: string[] = [];
     for (let k = 0; k < 3; k++) {
       let uscc = '';
-      for (let i = 0; !uscc || taken.has(uscc); i++) uscc = makeUscc('370200', 90_000_000 + k * 1000 + i, 7);
+      for (let i = 0; !uscc || taken.has(uscc); i++)
+        uscc = makeUscc('370200', 90_000_000 + k * 1000 + i, 7);
       taken.add(uscc);
       plan.enterprises.push({
         index: enterprises.length + k,
@@ -161,9 +269,24 @@ export function plantSignals(rng: Prng, loans: SimLoan[], enterprises: Generated
         borrowed: true,
       });
       const from = addDays(d4, -20);
-      plan.qualifications.push({ uscc, kind: 'high_tech', validFrom: from, validTo: addDays(addYears(from, 3), -1) });
+      plan.qualifications.push({
+        uscc,
+        kind: 'high_tech',
+        validFrom: from,
+        validTo: addDays(addYears(from, 3), -1),
+      });
       const issue = addDays(d3, 15 + k);
-      nos.push(loan(unit, uscc, issue, addYears(issue, 2), a, outstandingUntil(a, addYears(issue, 2)), { firstLoan: true }));
+      nos.push(
+        loan(
+          unit,
+          uscc,
+          issue,
+          addYears(issue, 2),
+          a,
+          outstandingUntil(a, addYears(issue, 2)),
+          { firstLoan: true },
+        ),
+      );
     }
     find('tech_label_timing', q4, nos);
   }
@@ -174,8 +297,18 @@ export function plantSignals(rng: Prng, loans: SimLoan[], enterprises: Generated
     const nonTech = enterprises.find((e) => !e.tech && !used.has(e.uscc))!;
     used.add(nonTech.uscc);
     const a = 5_000_000_00;
-    const classes = new Map<string, RiskClass>([[q2, 'doubtful'], [q3, 'normal'], [q4, 'doubtful'], [shiftPeriod(q4, 3), 'substandard']]);
-    find('quarter_end_cure', q3, [loan(unit, nonTech.uscc, issue, addYears(issue, 3), a, (p) => ({ balanceFen: a, riskClass: classes.get(p) ?? 'normal' }))]);
+    const classes = new Map<string, RiskClass>([
+      [q2, 'doubtful'],
+      [q3, 'normal'],
+      [q4, 'doubtful'],
+      [shiftPeriod(q4, 3), 'substandard'],
+    ]);
+    find('quarter_end_cure', q3, [
+      loan(unit, nonTech.uscc, issue, addYears(issue, 3), a, (p) => ({
+        balanceFen: a,
+        riskClass: classes.get(p) ?? 'normal',
+      })),
+    ]);
   }
   // pricing: new tech loans at 1.2 %, a fifth each of the quarter's other new tech lending
   {
@@ -183,14 +316,31 @@ export function plantSignals(rng: Prng, loans: SimLoan[], enterprises: Generated
     const start = toDays(d3);
     const end = toDays(d4);
     let newTech = 0;
-    for (const l of loans) if (l.unit === unit && l.issue > start && l.issue <= end && isTech(l.uscc, d4)) newTech += l.amountFen;
+    for (const l of loans)
+      if (
+        l.unit === unit &&
+        l.issue > start &&
+        l.issue <= end &&
+        isTech(l.uscc, d4)
+      )
+        newTech += l.amountFen;
     const a = yuanFen((newTech || 100_000_000) * 0.2);
     const avoid = borrowersAt(unit);
     const issue = addDays(d3, 35);
     const keep = outstandingUntil(a, addYears(issue, 3));
     find('pricing_outlier', q4, [
-      loan(unit, pickStrategic(avoid), issue, addYears(issue, 3), a, keep, { rateE4: 12_000 }),
-      loan(unit, pickStrategic(avoid), addDays(issue, 1), addYears(issue, 3), a, keep, { rateE4: 12_000 }),
+      loan(unit, pickStrategic(avoid), issue, addYears(issue, 3), a, keep, {
+        rateE4: 12_000,
+      }),
+      loan(
+        unit,
+        pickStrategic(avoid),
+        addDays(issue, 1),
+        addYears(issue, 3),
+        a,
+        keep,
+        { rateE4: 12_000 },
+      ),
     ]);
   }
   // concentration: one new borrower takes twice the unit's tech book
@@ -198,7 +348,16 @@ export function plantSignals(rng: Prng, loans: SimLoan[], enterprises: Generated
     const unit = PLANT_UNITS.concentration;
     const a = yuanFen(techBalance(unit, d4) * 2);
     const issue = addDays(d3, 20);
-    find('concentration', q4, [loan(unit, pickStrategic(borrowersAt(unit)), issue, addYears(issue, 3), a, outstandingUntil(a, addYears(issue, 3)))]);
+    find('concentration', q4, [
+      loan(
+        unit,
+        pickStrategic(borrowersAt(unit)),
+        issue,
+        addYears(issue, 3),
+        a,
+        outstandingUntil(a, addYears(issue, 3)),
+      ),
+    ]);
   }
   return plan;
 }

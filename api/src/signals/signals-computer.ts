@@ -10,9 +10,14 @@ import {
   type SnapshotState,
 } from '@sci/shared';
 import { BookingUnit, SignalDataRepository } from './signal-data.repository';
-import { NewQualityStat, NewSignal, SignalsRepository } from './signals.repository';
+import {
+  NewQualityStat,
+  NewSignal,
+  SignalsRepository,
+} from './signals.repository';
 
-const isoOfDay = (n: number): string => new Date(n * 86_400_000).toISOString().slice(0, 10);
+const isoOfDay = (n: number): string =>
+  new Date(n * 86_400_000).toISOString().slice(0, 10);
 
 interface BankTally {
   rows: number;
@@ -38,15 +43,25 @@ export class SignalsComputer {
   ) {}
 
   /** Computes and stores; a failure is logged and leaves the run without signals (never fails the run). */
-  async computeForRunSafely(runId: number, period: string, scheme: Scheme): Promise<void> {
+  async computeForRunSafely(
+    runId: number,
+    period: string,
+    scheme: Scheme,
+  ): Promise<void> {
     try {
       await this.computeForRun(runId, period, scheme);
     } catch (err) {
-      this.logger.error(`signals of run ${runId} (${period}) failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.error(
+        `signals of run ${runId} (${period}) failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 
-  async computeForRun(runId: number, period: string, scheme: Scheme): Promise<{ signals: number; durationMs: number }> {
+  async computeForRun(
+    runId: number,
+    period: string,
+    scheme: Scheme,
+  ): Promise<{ signals: number; durationMs: number }> {
     const started = Date.now();
     const params = signalParamsOf(scheme);
     const d = periodDate(period);
@@ -58,25 +73,57 @@ export class SignalsComputer {
 
     const nextRows = new Map<string, SnapshotState>();
     const previousClass = new Map<string, RiskClass>();
-    const windowStart = isoOfDay(dayNumber(d) - params.window_dressing.issued_within_days);
-    if (hasNext) await this.data.nextRowsOfLateLoans(period, next, windowStart, nextRows);
-    await this.data.nplAtPrevious(prev, hasNext ? next : null, previousClass, nextRows);
-    const [tech, missing, firstQualified, earlierRows, noQualitative] = await Promise.all([
-      this.data.techBorrowers(d),
-      this.data.borrowersMissingAttributes(),
-      this.data.firstQualifiedBetween(isoOfDay(dayNumber(d) - params.tech_label_timing.qualified_within_days), d),
-      this.data.earlierRowsOfFirstLoanBorrowers(period, periodDate(prev)),
-      this.data.unitsMissingQualitative(runId),
-    ]);
+    const windowStart = isoOfDay(
+      dayNumber(d) - params.window_dressing.issued_within_days,
+    );
+    if (hasNext)
+      await this.data.nextRowsOfLateLoans(period, next, windowStart, nextRows);
+    await this.data.nplAtPrevious(
+      prev,
+      hasNext ? next : null,
+      previousClass,
+      nextRows,
+    );
+    const [tech, missing, firstQualified, earlierRows, noQualitative] =
+      await Promise.all([
+        this.data.techBorrowers(d),
+        this.data.borrowersMissingAttributes(),
+        this.data.firstQualifiedBetween(
+          isoOfDay(
+            dayNumber(d) - params.tech_label_timing.qualified_within_days,
+          ),
+          d,
+        ),
+        this.data.earlierRowsOfFirstLoanBorrowers(period, periodDate(prev)),
+        this.data.unitsMissingQualitative(runId),
+      ]);
 
     const acc = new SignalAccumulator(
-      { period, bankOf: new Map(units.map((u) => [u.code, u.bankCode])), next: hasNext ? nextRows : null, previousClass, earlierRows, firstQualified },
+      {
+        period,
+        bankOf: new Map(units.map((u) => [u.code, u.bankCode])),
+        next: hasNext ? nextRows : null,
+        previousClass,
+        earlierRows,
+        firstQualified,
+      },
       params,
     );
     const banks = new Map<string, BankTally>();
     const booked = new Set<string>();
     await this.data.forEachLoan(period, (r) => {
-      const [unit, loanNo, uscc, issueDate, maturityDate, amount, balance, rate, riskClass, firstLoan] = r;
+      const [
+        unit,
+        loanNo,
+        uscc,
+        issueDate,
+        maturityDate,
+        amount,
+        balance,
+        rate,
+        riskClass,
+        firstLoan,
+      ] = r;
       const balanceFen = Number(balance);
       const isTech = tech.has(uscc);
       acc.add({
@@ -95,7 +142,17 @@ export class SignalsComputer {
       booked.add(unit);
       const bank = unitByCode.get(unit)?.bankCode ?? unit;
       let t = banks.get(bank);
-      if (!t) banks.set(bank, (t = { rows: 0, balanceFen: 0, techFen: 0, borrowers: new Set(), missing: new Set() }));
+      if (!t)
+        banks.set(
+          bank,
+          (t = {
+            rows: 0,
+            balanceFen: 0,
+            techFen: 0,
+            borrowers: new Set(),
+            missing: new Set(),
+          }),
+        );
       t.rows++;
       t.balanceFen += balanceFen;
       if (isTech) t.techFen += balanceFen;
@@ -106,20 +163,42 @@ export class SignalsComputer {
     const found: NewSignal[] = [];
     for (const s of acc.result()) {
       const u = unitByCode.get(s.code);
-      const rows = s.borrower ? await this.data.borrowerRows(period, s.code, s.borrower) : s.rows;
-      found.push({ ...s, rows, rowCount: s.borrower ? rows.length : s.rowCount, bankCode: u?.bankCode ?? '', regionCode: u?.regionCode ?? '' });
+      const rows = s.borrower
+        ? await this.data.borrowerRows(period, s.code, s.borrower)
+        : s.rows;
+      found.push({
+        ...s,
+        rows,
+        rowCount: s.borrower ? rows.length : s.rowCount,
+        bankCode: u?.bankCode ?? '',
+        regionCode: u?.regionCode ?? '',
+      });
     }
     const stats = this.qualityStats(units, banks, booked, noQualitative);
     const durationMs = Date.now() - started;
-    await this.signals.store(runId, period, found, stats, durationMs, new Date());
+    await this.signals.store(
+      runId,
+      period,
+      found,
+      stats,
+      durationMs,
+      new Date(),
+    );
     return { signals: found.length, durationMs };
   }
 
   /** Per bank: its tallies, and its booking units (city, outlet) without rows or without any qualitative score (QUAL_MISSING in the run). */
-  private qualityStats(units: BookingUnit[], banks: Map<string, BankTally>, booked: Set<string>, noQualitative: Set<string>): NewQualityStat[] {
+  private qualityStats(
+    units: BookingUnit[],
+    banks: Map<string, BankTally>,
+    booked: Set<string>,
+    noQualitative: Set<string>,
+  ): NewQualityStat[] {
     const bankCodes = [...new Set(units.map((u) => u.bankCode))].sort();
     return bankCodes.map((bank) => {
-      const bookingUnits = units.filter((u) => u.bankCode === bank && u.level !== 'head');
+      const bookingUnits = units.filter(
+        (u) => u.bankCode === bank && u.level !== 'head',
+      );
       const t = banks.get(bank);
       return {
         bankCode: bank,
@@ -129,8 +208,12 @@ export class SignalsComputer {
         borrowers: t?.borrowers.size ?? 0,
         borrowersMissing: t?.missing.size ?? 0,
         units: bookingUnits.length,
-        unitsWithoutRows: bookingUnits.filter((u) => !booked.has(u.code)).map((u) => u.code),
-        unitsWithoutQualitative: bookingUnits.filter((u) => booked.has(u.code) && noQualitative.has(u.code)).map((u) => u.code),
+        unitsWithoutRows: bookingUnits
+          .filter((u) => !booked.has(u.code))
+          .map((u) => u.code),
+        unitsWithoutQualitative: bookingUnits
+          .filter((u) => booked.has(u.code) && noQualitative.has(u.code))
+          .map((u) => u.code),
       };
     });
   }

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SIGNAL_MEASURE, type SignalDetail, type SignalItem, type SignalKind, type SignalLoanRef, type SignalSeverity, type SignalSortKey } from '@sci/shared';
+import {
+  SIGNAL_MEASURE,
+  type SignalDetail,
+  type SignalItem,
+  type SignalKind,
+  type SignalLoanRef,
+  type SignalSeverity,
+  type SignalSortKey,
+} from '@sci/shared';
 import type { AccessScope } from '../core/auth/access-scope';
 import { scopeUnitConditionRaw } from '../core/auth/scope-sql';
 
@@ -31,7 +39,10 @@ export interface NewQualityStat {
   unitsWithoutQualitative: string[];
 }
 
-export type StoredQualityStat = NewQualityStat & { runId: number; period: string };
+export type StoredQualityStat = NewQualityStat & {
+  runId: number;
+  period: string;
+};
 
 export interface SignalFilter {
   kind?: string;
@@ -42,7 +53,8 @@ export interface SignalFilter {
 }
 
 /** A DATETIME literal both drivers accept (better-sqlite3 cannot bind a Date), in UTC. */
-const sqlTime = (d: Date): string => d.toISOString().replace('T', ' ').slice(0, 19);
+const sqlTime = (d: Date): string =>
+  d.toISOString().replace('T', ' ').slice(0, 19);
 
 /** Only these strings reach ORDER BY. */
 const SORT_SQL: Record<SignalSortKey, string> = {
@@ -53,7 +65,8 @@ const SORT_SQL: Record<SignalSortKey, string> = {
   amount: 's.amount_fen',
 };
 
-const COLUMNS = 's.id, s.run_id, s.period, s.kind, s.institution_code, s.bank_code, s.region_code, s.severity, s.value, s.threshold, s.basis_fen, s.amount_fen, s.row_count, i.name';
+const COLUMNS =
+  's.id, s.run_id, s.period, s.kind, s.institution_code, s.bank_code, s.region_code, s.severity, s.value, s.threshold, s.basis_fen, s.amount_fen, s.row_count, i.name';
 
 function toItem(r: Record<string, unknown>): SignalItem {
   const kind = r['kind'] as SignalKind;
@@ -82,7 +95,14 @@ export class SignalsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Replaces a run's signals and quality figures in one transaction. */
-  async store(runId: number, period: string, signals: NewSignal[], stats: NewQualityStat[], durationMs: number, at: Date): Promise<void> {
+  async store(
+    runId: number,
+    period: string,
+    signals: NewSignal[],
+    stats: NewQualityStat[],
+    durationMs: number,
+    at: Date,
+  ): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       await m.query('DELETE FROM integrity_signal WHERE run_id = ?', [runId]);
       await m.query('DELETE FROM quality_stat WHERE run_id = ?', [runId]);
@@ -92,7 +112,21 @@ export class SignalsRepository {
         await m.query(
           `INSERT INTO integrity_signal (run_id, period, kind, institution_code, bank_code, region_code, severity, value, threshold, basis_fen, amount_fen, row_count, loan_rows)
            VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-          chunk.flatMap((s) => [runId, period, s.kind, s.code, s.bankCode, s.regionCode, s.severity, s.value, s.threshold, s.basisFen, s.amountFen, s.rowCount, JSON.stringify(s.rows)]),
+          chunk.flatMap((s) => [
+            runId,
+            period,
+            s.kind,
+            s.code,
+            s.bankCode,
+            s.regionCode,
+            s.severity,
+            s.value,
+            s.threshold,
+            s.basisFen,
+            s.amountFen,
+            s.rowCount,
+            JSON.stringify(s.rows),
+          ]),
         );
       }
       for (let i = 0; i < stats.length; i += 200) {
@@ -100,20 +134,47 @@ export class SignalsRepository {
         await m.query(
           `INSERT INTO quality_stat (run_id, bank_code, period, row_count, balance_fen, tech_fen, borrowers, borrowers_missing, units, units_without_rows, units_without_qualitative)
            VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-          chunk.flatMap((q) => [runId, q.bankCode, period, q.rows, q.balanceFen, q.techFen, q.borrowers, q.borrowersMissing, q.units, JSON.stringify(q.unitsWithoutRows), JSON.stringify(q.unitsWithoutQualitative)]),
+          chunk.flatMap((q) => [
+            runId,
+            q.bankCode,
+            period,
+            q.rows,
+            q.balanceFen,
+            q.techFen,
+            q.borrowers,
+            q.borrowersMissing,
+            q.units,
+            JSON.stringify(q.unitsWithoutRows),
+            JSON.stringify(q.unitsWithoutQualitative),
+          ]),
         );
       }
-      await m.query('INSERT INTO signal_run (run_id, period, signal_count, duration_ms, computed_at) VALUES (?, ?, ?, ?, ?)', [runId, period, signals.length, durationMs, sqlTime(at)]);
+      await m.query(
+        'INSERT INTO signal_run (run_id, period, signal_count, duration_ms, computed_at) VALUES (?, ?, ?, ?, ?)',
+        [runId, period, signals.length, durationMs, sqlTime(at)],
+      );
     });
   }
 
   /** How long a run's signals took, or null when they were not computed. */
-  async computed(runId: number): Promise<{ signalCount: number; durationMs: number } | null> {
-    const rows: { c: number | string; d: number | string }[] = await this.dataSource.query('SELECT signal_count AS c, duration_ms AS d FROM signal_run WHERE run_id = ?', [runId]);
-    return rows[0] ? { signalCount: Number(rows[0].c), durationMs: Number(rows[0].d) } : null;
+  async computed(
+    runId: number,
+  ): Promise<{ signalCount: number; durationMs: number } | null> {
+    const rows: { c: number | string; d: number | string }[] =
+      await this.dataSource.query(
+        'SELECT signal_count AS c, duration_ms AS d FROM signal_run WHERE run_id = ?',
+        [runId],
+      );
+    return rows[0]
+      ? { signalCount: Number(rows[0].c), durationMs: Number(rows[0].d) }
+      : null;
   }
 
-  private where(runId: number, scope: AccessScope, f: SignalFilter): { sql: string; params: unknown[] } {
+  private where(
+    runId: number,
+    scope: AccessScope,
+    f: SignalFilter,
+  ): { sql: string; params: unknown[] } {
     const s = scopeUnitConditionRaw(scope, 's.institution_code');
     const parts = ['s.run_id = ?', s.sql];
     const params: unknown[] = [runId, ...s.params];
@@ -130,10 +191,22 @@ export class SignalsRepository {
     return { sql: parts.join(' AND '), params };
   }
 
-  async page(runId: number, scope: AccessScope, f: SignalFilter, sort: SignalSortKey, order: 'asc' | 'desc', offset: number, limit: number): Promise<{ rows: SignalItem[]; total: number }> {
+  async page(
+    runId: number,
+    scope: AccessScope,
+    f: SignalFilter,
+    sort: SignalSortKey,
+    order: 'asc' | 'desc',
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: SignalItem[]; total: number }> {
     const w = this.where(runId, scope, f);
-    const from = 'FROM integrity_signal s JOIN institution i ON i.code = s.institution_code';
-    const total: { n: number | string }[] = await this.dataSource.query(`SELECT COUNT(*) AS n ${from} WHERE ${w.sql}`, w.params);
+    const from =
+      'FROM integrity_signal s JOIN institution i ON i.code = s.institution_code';
+    const total: { n: number | string }[] = await this.dataSource.query(
+      `SELECT COUNT(*) AS n ${from} WHERE ${w.sql}`,
+      w.params,
+    );
     const dir = order === 'desc' ? 'DESC' : 'ASC';
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT ${COLUMNS} ${from} WHERE ${w.sql} ORDER BY ${SORT_SQL[sort]} ${dir}, s.value DESC, s.institution_code, s.kind LIMIT ? OFFSET ?`,
@@ -143,25 +216,43 @@ export class SignalsRepository {
   }
 
   /** Signals per kind in scope (the other filters applied, not the kind). */
-  async countByKind(runId: number, scope: AccessScope, f: SignalFilter): Promise<Map<string, number>> {
+  async countByKind(
+    runId: number,
+    scope: AccessScope,
+    f: SignalFilter,
+  ): Promise<Map<string, number>> {
     const w = this.where(runId, scope, { ...f, kind: undefined });
-    const rows: { k: string; n: number | string }[] = await this.dataSource.query(`SELECT s.kind AS k, COUNT(*) AS n FROM integrity_signal s WHERE ${w.sql} GROUP BY s.kind`, w.params);
+    const rows: { k: string; n: number | string }[] =
+      await this.dataSource.query(
+        `SELECT s.kind AS k, COUNT(*) AS n FROM integrity_signal s WHERE ${w.sql} GROUP BY s.kind`,
+        w.params,
+      );
     return new Map(rows.map((r) => [r.k, Number(r.n)]));
   }
 
   /** Every match with its driving rows (the unit panel and the export). */
-  async details(runId: number, scope: AccessScope, f: SignalFilter): Promise<SignalDetail[]> {
+  async details(
+    runId: number,
+    scope: AccessScope,
+    f: SignalFilter,
+  ): Promise<SignalDetail[]> {
     const w = this.where(runId, scope, f);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT ${COLUMNS}, s.loan_rows FROM integrity_signal s JOIN institution i ON i.code = s.institution_code WHERE ${w.sql}
        ORDER BY s.institution_code, CASE s.severity WHEN 'high' THEN 0 ELSE 1 END, s.kind`,
       w.params,
     );
-    return rows.map((r) => ({ ...toItem(r), rows: JSON.parse(String(r['loan_rows'])) as SignalLoanRef[] }));
+    return rows.map((r) => ({
+      ...toItem(r),
+      rows: JSON.parse(String(r['loan_rows'])) as SignalLoanRef[],
+    }));
   }
 
   /** Quality figures of the given runs, banks in scope (a bank's head unit code is its bank code). */
-  async qualityStats(runIds: number[], scope: AccessScope): Promise<StoredQualityStat[]> {
+  async qualityStats(
+    runIds: number[],
+    scope: AccessScope,
+  ): Promise<StoredQualityStat[]> {
     if (!runIds.length) return [];
     const s = scopeUnitConditionRaw(scope, 'q.bank_code');
     const rows: Record<string, unknown>[] = await this.dataSource.query(
@@ -179,7 +270,9 @@ export class SignalsRepository {
       borrowersMissing: Number(r['borrowers_missing']),
       units: Number(r['units']),
       unitsWithoutRows: JSON.parse(String(r['units_without_rows'])) as string[],
-      unitsWithoutQualitative: JSON.parse(String(r['units_without_qualitative'])) as string[],
+      unitsWithoutQualitative: JSON.parse(
+        String(r['units_without_qualitative']),
+      ) as string[],
     }));
   }
 }

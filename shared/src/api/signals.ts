@@ -71,7 +71,13 @@ export interface SignalDetail extends SignalItem {
 
 export const SIGNAL_ROWS_KEPT = 50;
 
-export const SIGNAL_SORT_KEYS = ['severity', 'value', 'code', 'kind', 'amount'] as const;
+export const SIGNAL_SORT_KEYS = [
+  'severity',
+  'value',
+  'code',
+  'kind',
+  'amount',
+] as const;
 export type SignalSortKey = (typeof SIGNAL_SORT_KEYS)[number];
 
 export interface SignalsQuery {
@@ -122,17 +128,32 @@ export interface QualityCell {
   unitsWithoutRows: string[];
   unitsWithoutQualitative: string[];
   /** % change against the bank's previous quarter on the board; null when there is none */
-  change: { rows: number | null; balance: number | null; techBalance: number | null };
+  change: {
+    rows: number | null;
+    balance: number | null;
+    techBalance: number | null;
+  };
   /** cells that cross the scheme's quality thresholds */
   marks: QualityMark[];
 }
 
-export type QualityMark = 'rows' | 'balance' | 'techBalance' | 'missingAttributes' | 'unitsWithoutRows' | 'unitsWithoutQualitative';
+export type QualityMark =
+  | 'rows'
+  | 'balance'
+  | 'techBalance'
+  | 'missingAttributes'
+  | 'unitsWithoutRows'
+  | 'unitsWithoutQualitative';
 
 export interface QualityBoardResponse {
   periods: string[];
   cells: QualityCell[];
-  thresholds: { balanceChangePct: number; techBalanceChangePct: number; rowsChangePct: number; missingAttributesPct: number };
+  thresholds: {
+    balanceChangePct: number;
+    techBalanceChangePct: number;
+    rowsChangePct: number;
+    missingAttributesPct: number;
+  };
 }
 
 export interface SignalsComputedResponse {

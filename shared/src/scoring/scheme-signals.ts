@@ -61,23 +61,46 @@ export interface SignalParams {
 }
 
 export const DEFAULT_SIGNAL_PARAMS: SignalParams = {
-  window_dressing: { issued_within_days: 15, matures_within_days: 31, share_pct: { threshold: 2, high: 10 } },
+  window_dressing: {
+    issued_within_days: 15,
+    matures_within_days: 31,
+    share_pct: { threshold: 2, high: 10 },
+  },
   window_dressing_exit: { share_pct: { threshold: 2, high: 10 } },
   first_loan_claim: { count: { threshold: 1, high: 5 } },
-  tech_label_timing: { qualified_within_days: 30, share_pct: { threshold: 35, high: 60 }, min_tech_borrowers: 10 },
+  tech_label_timing: {
+    qualified_within_days: 30,
+    share_pct: { threshold: 35, high: 60 },
+    min_tech_borrowers: 10,
+  },
   quarter_end_cure: { count: { threshold: 1, high: 3 } },
-  pricing_outlier: { rate_floor_pct: 1.5, below_unit_rate_bp: 200, share_pct: { threshold: 10, high: 30 } },
-  concentration: { share_pct: { threshold: 60, high: 80 }, min_tech_borrowers: 10 },
-  quality: { balance_change_pct: 30, tech_balance_change_pct: 30, rows_change_pct: 30, missing_attributes_pct: 10 },
+  pricing_outlier: {
+    rate_floor_pct: 1.5,
+    below_unit_rate_bp: 200,
+    share_pct: { threshold: 10, high: 30 },
+  },
+  concentration: {
+    share_pct: { threshold: 60, high: 80 },
+    min_tech_borrowers: 10,
+  },
+  quality: {
+    balance_change_pct: 30,
+    tech_balance_change_pct: 30,
+    rows_change_pct: 30,
+    missing_attributes_pct: 10,
+  },
 };
 
 /** The signal parameters of a scheme: its own section, or the defaults when it has none. */
-export function signalParamsOf(scheme: { signals?: SignalParams }): SignalParams {
+export function signalParamsOf(scheme: {
+  signals?: SignalParams;
+}): SignalParams {
   return scheme.signals ?? DEFAULT_SIGNAL_PARAMS;
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Obj =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Errors of a `signals` section as `signals.path: message`; empty when valid. */
 export function validateSignalParams(v: unknown): string[] {
@@ -88,15 +111,24 @@ export function validateSignalParams(v: unknown): string[] {
         errors.push(`${path}: must be an object`);
         return;
       }
-      for (const k of Object.keys(value)) if (!(k in shape)) errors.push(`${path}.${k}: unknown key`);
-      for (const k of Object.keys(shape)) walk(shape[k], value[k], `${path}.${k}`);
-      if ('threshold' in shape && isNum(value['threshold']) && isNum(value['high']) && value['high'] < value['threshold']) {
+      for (const k of Object.keys(value))
+        if (!(k in shape)) errors.push(`${path}.${k}: unknown key`);
+      for (const k of Object.keys(shape))
+        walk(shape[k], value[k], `${path}.${k}`);
+      if (
+        'threshold' in shape &&
+        isNum(value['threshold']) &&
+        isNum(value['high']) &&
+        value['high'] < value['threshold']
+      ) {
         errors.push(`${path}.high: must be >= threshold`);
       }
       return;
     }
-    if (!isNum(value) || value < 0) errors.push(`${path}: must be a number >= 0`);
-    else if (path.endsWith('_days') && !Number.isInteger(value)) errors.push(`${path}: must be a whole number of days`);
+    if (!isNum(value) || value < 0)
+      errors.push(`${path}: must be a number >= 0`);
+    else if (path.endsWith('_days') && !Number.isInteger(value))
+      errors.push(`${path}: must be a whole number of days`);
   };
   walk(DEFAULT_SIGNAL_PARAMS, v, 'signals');
   return errors;

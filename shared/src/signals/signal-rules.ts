@@ -1,8 +1,23 @@
-import { NPL_RISK_CLASSES } from '../scoring/aggregate';
-import type { RiskClass } from '../format/enums';
 import { periodDate } from '../format/period';
-import { SIGNAL_ROWS_KEPT, type SignalKind, type SignalLoanRef, type SignalSeverity } from '../api/signals';
+import {
+  SIGNAL_ROWS_KEPT,
+  type SignalKind,
+  type SignalLoanRef,
+} from '../api/signals';
 import type { SignalBand, SignalParams } from '../scoring/scheme-signals';
+import {
+  curedForSnapshot,
+  falseFirstLoan,
+  isShortWindowLoan,
+  lateTechLabel,
+  loanKey,
+  pricedOutlier,
+  severityOf,
+  vanishedEarly,
+  type ComputedSignal,
+  type SignalContext,
+  type SignalRow,
+} from './signal-edges';
 
 /**
  * Integrity signal rules (issue 13) as one pure pass over a period's loan rows. Each rule is
@@ -10,126 +25,6 @@ import type { SignalBand, SignalParams } from '../scoring/scheme-signals';
  * of the period: a signal of a city branch is about the loans it books itself, so one loan is
  * never reported at two levels of the tree. Dates are YYYY-MM-DD; day counts are calendar days.
  */
-
-/** A loan row of the period, with its borrower's tech status at the period date (spec section 1). */
-export interface SignalRow {
-  unit: string;
-  loanNo: string;
-  uscc: string;
-  issueDate: string;
-  maturityDate: string;
-  amountFen: number;
-  balanceFen: number;
-  rateE4: number;
-  riskClass: RiskClass;
-  firstLoan: boolean;
-  tech: boolean;
-}
-
-/** A loan's row at another snapshot. */
-export interface SnapshotState {
-  balanceFen: number;
-  riskClass: RiskClass;
-}
-
-/** What the rules need besides the period's rows; all looked up by the caller (in SQL). */
-export interface SignalContext {
-  period: string;
-  /** bank_code of each booking unit */
-  bankOf: ReadonlyMap<string, string>;
-  /**
-   * Rows of the next snapshot, keyed loanKey(unit, loanNo), for (at least) every loan of the period
-   * issued within the window-dressing window and every loan NPL at the previous snapshot; a key
-   * missing here is a loan absent from the next snapshot. null: there is no next snapshot yet.
-   */
-  next: ReadonlyMap<string, SnapshotState> | null;
-  /** risk class at the previous snapshot of (at least) every loan that was NPL there */
-  previousClass: ReadonlyMap<string, RiskClass>;
-  /** for borrowers of new first_loan = Y rows: the (bank, period) of their rows in earlier snapshots */
-  earlierRows: ReadonlyMap<string, readonly { bankCode: string; period: string }[]>;
-  /** earliest qualification valid_from of borrowers that are tech by qualification only (not strategic emerging) */
-  firstQualified: ReadonlyMap<string, string>;
-}
-
-export interface ComputedSignal {
-  kind: SignalKind;
-  code: string;
-  severity: SignalSeverity;
-  value: number;
-  threshold: number;
-  basisFen: number;
-  amountFen: number;
-  rowCount: number;
-  rows: SignalLoanRef[];
-  /** concentration: the borrower whose share is measured (its rows are looked up by the caller) */
-  borrower?: string;
-}
-
-export const loanKey = (unit: string, loanNo: string): string => `${unit}\u0000${loanNo}`;
-
-const NPL = new Set<string>(NPL_RISK_CLASSES as readonly string[]);
-export const isNplClass = (c: string): boolean => NPL.has(c);
-
-/** Day number of a YYYY-MM-DD date (days since 1970-01-01). */
-export function dayNumber(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
-}
-
-/** `date` is 0..n days before `ref` (both ends included: exactly n days before counts). */
-export function withinDaysBefore(date: string, ref: string, n: number): boolean {
-  const d = dayNumber(ref) - dayNumber(date);
-  return d >= 0 && d <= n;
-}
-
-/** `date` is 1..n days after `ref`. */
-export function withinDaysAfter(date: string, ref: string, n: number): boolean {
-  const d = dayNumber(date) - dayNumber(ref);
-  return d >= 1 && d <= n;
-}
-
-/** medium at the threshold, high at `high`; null below the threshold. */
-export function severityOf(value: number, band: SignalBand): SignalSeverity | null {
-  if (value >= band.high) return 'high';
-  if (value >= band.threshold) return 'medium';
-  return null;
-}
-
-/** Window dressing, one snapshot: issued just before the date and maturing just after it. */
-export function isShortWindowLoan(r: SignalRow, date: string, p: SignalParams['window_dressing']): boolean {
-  return r.tech && r.balanceFen > 0 && withinDaysBefore(r.issueDate, date, p.issued_within_days) && withinDaysAfter(r.maturityDate, date, p.matures_within_days);
-}
-
-/**
- * Window dressing, two snapshots: issued just before the date, not due by the next date, and gone
- * from the next snapshot (absent, or there with balance 0). A loan that matured before the next
- * date left on time and does not count.
- */
-export function vanishedEarly(r: SignalRow, date: string, nextDate: string, next: SnapshotState | undefined, p: SignalParams['window_dressing']): boolean {
-  if (!r.tech || r.balanceFen <= 0 || !withinDaysBefore(r.issueDate, date, p.issued_within_days)) return false;
-  if (r.maturityDate <= nextDate) return false;
-  return !next || next.balanceFen === 0;
-}
-
-/** A first-loan claim: new row flagged first_loan = Y, the borrower had a row at the same bank in a snapshot dated before the loan's issue. */
-export function falseFirstLoan(r: SignalRow, bankCode: string, earlier: readonly { bankCode: string; period: string }[] | undefined): boolean {
-  if (!r.firstLoan || !earlier) return false;
-  return earlier.some((e) => e.bankCode === bankCode && periodDate(e.period) < r.issueDate);
-}
-
-/** Tech-label timing: a tech row whose borrower became tech (first qualification) 0..N days before the date. */
-export function lateTechLabel(r: SignalRow, date: string, firstQualified: string | undefined, days: number): boolean {
-  return r.tech && r.balanceFen > 0 && firstQualified !== undefined && withinDaysBefore(firstQualified, date, days);
-}
-
-/** Quarter-end cure: NPL at the previous and the next snapshot, not NPL at the date. */
-export function curedForSnapshot(r: SignalRow, previous: RiskClass | undefined, next: SnapshotState | undefined): boolean {
-  return !isNplClass(r.riskClass) && previous !== undefined && isNplClass(previous) && next !== undefined && isNplClass(next.riskClass);
-}
-
-/** Pricing outlier: below the floor, or far below the unit's mean rate of new loans (rates in 1/10000 %). */
-export function pricedOutlier(rateE4: number, unitMeanRateE4: number, p: SignalParams['pricing_outlier']): boolean {
-  return rateE4 < p.rate_floor_pct * 10_000 || rateE4 < unitMeanRateE4 - p.below_unit_rate_bp * 100;
-}
 
 interface Collected {
   fen: number;
@@ -168,7 +63,9 @@ const collect = (c: Collected, r: SignalLoanRef, fen: number): void => {
 
 /** Largest first, then by loan number: the rows a person reads first. */
 const byWeight = (a: SignalLoanRef, b: SignalLoanRef): number =>
-  b.balanceFen - a.balanceFen || b.amountFen - a.amountFen || (a.loanNo < b.loanNo ? -1 : a.loanNo > b.loanNo ? 1 : 0);
+  b.balanceFen - a.balanceFen ||
+  b.amountFen - a.amountFen ||
+  (a.loanNo < b.loanNo ? -1 : a.loanNo > b.loanNo ? 1 : 0);
 
 /**
  * Collects the rows of one period (add each row once, in any order) and yields every unit's
@@ -185,7 +82,10 @@ export class SignalAccumulator {
     private readonly params: SignalParams,
   ) {
     this.date = periodDate(ctx.period);
-    const [y, q] = [Number(ctx.period.slice(0, 4)), Number(ctx.period.slice(5))];
+    const [y, q] = [
+      Number(ctx.period.slice(0, 4)),
+      Number(ctx.period.slice(5)),
+    ];
     this.prevDate = periodDate(q === 1 ? `${y - 1}Q4` : `${y}Q${q - 1}`);
     this.nextDate = periodDate(q === 4 ? `${y + 1}Q1` : `${y}Q${q + 1}`);
   }
@@ -194,7 +94,18 @@ export class SignalAccumulator {
     let s = this.units.get(unit);
     if (!s) {
       const c = (): Collected => ({ fen: 0, rows: [] });
-      s = { techFen: 0, shortWindow: c(), exit: c(), label: c(), cure: c(), firstClaim: c(), newAllAmount: 0, newAllRateAmount: 0, newTech: [], borrowers: new Map() };
+      s = {
+        techFen: 0,
+        shortWindow: c(),
+        exit: c(),
+        label: c(),
+        cure: c(),
+        firstClaim: c(),
+        newAllAmount: 0,
+        newAllRateAmount: 0,
+        newTech: [],
+        borrowers: new Map(),
+      };
       this.units.set(unit, s);
     }
     return s;
@@ -208,22 +119,49 @@ export class SignalAccumulator {
       s.techFen += r.balanceFen;
       s.borrowers.set(r.uscc, (s.borrowers.get(r.uscc) ?? 0) + r.balanceFen);
     }
-    if (isShortWindowLoan(r, this.date, p.window_dressing)) collect(s.shortWindow, ref(r, `matures ${r.maturityDate}`), r.balanceFen);
+    if (isShortWindowLoan(r, this.date, p.window_dressing))
+      collect(s.shortWindow, ref(r, `matures ${r.maturityDate}`), r.balanceFen);
     if (this.ctx.next) {
       const n = this.ctx.next.get(key);
       if (vanishedEarly(r, this.date, this.nextDate, n, p.window_dressing)) {
-        collect(s.exit, ref(r, n ? `next: balance 0 before maturity` : 'next: absent before maturity'), r.balanceFen);
+        collect(
+          s.exit,
+          ref(
+            r,
+            n
+              ? `next: balance 0 before maturity`
+              : 'next: absent before maturity',
+          ),
+          r.balanceFen,
+        );
       }
       const prev = this.ctx.previousClass.get(key);
-      if (curedForSnapshot(r, prev, n)) collect(s.cure, ref(r, `prev: ${prev}, next: ${n?.riskClass}`), r.balanceFen);
+      if (curedForSnapshot(r, prev, n))
+        collect(
+          s.cure,
+          ref(r, `prev: ${prev}, next: ${n?.riskClass}`),
+          r.balanceFen,
+        );
     }
-    if (lateTechLabel(r, this.date, this.ctx.firstQualified.get(r.uscc), p.tech_label_timing.qualified_within_days)) {
-      collect(s.label, ref(r, `first listed ${this.ctx.firstQualified.get(r.uscc)}`), r.balanceFen);
+    if (
+      lateTechLabel(
+        r,
+        this.date,
+        this.ctx.firstQualified.get(r.uscc),
+        p.tech_label_timing.qualified_within_days,
+      )
+    ) {
+      collect(
+        s.label,
+        ref(r, `first listed ${this.ctx.firstQualified.get(r.uscc)}`),
+        r.balanceFen,
+      );
     }
     const newInQuarter = r.issueDate > this.prevDate;
     if (newInQuarter) {
       const bank = this.ctx.bankOf.get(r.unit) ?? '';
-      if (falseFirstLoan(r, bank, this.ctx.earlierRows.get(r.uscc))) collect(s.firstClaim, ref(r, `earlier rows at ${bank}`), r.balanceFen);
+      if (falseFirstLoan(r, bank, this.ctx.earlierRows.get(r.uscc)))
+        collect(s.firstClaim, ref(r, `earlier rows at ${bank}`), r.balanceFen);
       s.newAllAmount += r.amountFen;
       s.newAllRateAmount += r.amountFen * r.rateE4;
       if (r.tech) s.newTech.push({ rateE4: r.rateE4, ref: ref(r, '') });
@@ -242,13 +180,19 @@ export class SignalAccumulator {
         const value = (100 * c.fen) / s.techFen;
         this.push(out, kind, code, value, band, s.techFen, c);
       };
-      const count = (kind: SignalKind, c: Collected, band: SignalBand): void => {
-        if (c.rows.length) this.push(out, kind, code, c.rows.length, band, 0, c);
+      const count = (
+        kind: SignalKind,
+        c: Collected,
+        band: SignalBand,
+      ): void => {
+        if (c.rows.length)
+          this.push(out, kind, code, c.rows.length, band, 0, c);
       };
       pct('window_dressing', s.shortWindow, p.window_dressing.share_pct);
       pct('window_dressing_exit', s.exit, p.window_dressing_exit.share_pct);
       count('first_loan_claim', s.firstClaim, p.first_loan_claim.count);
-      if (s.borrowers.size >= p.tech_label_timing.min_tech_borrowers) pct('tech_label_timing', s.label, p.tech_label_timing.share_pct);
+      if (s.borrowers.size >= p.tech_label_timing.min_tech_borrowers)
+        pct('tech_label_timing', s.label, p.tech_label_timing.share_pct);
       count('quarter_end_cure', s.cure, p.quarter_end_cure.count);
       this.pricing(out, code, s);
       this.concentration(out, code, s);
@@ -264,29 +208,80 @@ export class SignalAccumulator {
     for (const t of s.newTech) {
       techAmount += t.ref.amountFen;
       if (pricedOutlier(t.rateE4, mean, this.params.pricing_outlier)) {
-        collect(c, { ...t.ref, note: `rate ${(t.rateE4 / 10_000).toFixed(4)} % vs unit ${(mean / 10_000).toFixed(4)} %` }, t.ref.amountFen);
+        collect(
+          c,
+          {
+            ...t.ref,
+            note: `rate ${(t.rateE4 / 10_000).toFixed(4)} % vs unit ${(mean / 10_000).toFixed(4)} %`,
+          },
+          t.ref.amountFen,
+        );
       }
     }
-    if (c.rows.length) this.push(out, 'pricing_outlier', code, (100 * c.fen) / techAmount, this.params.pricing_outlier.share_pct, techAmount, c);
+    if (c.rows.length)
+      this.push(
+        out,
+        'pricing_outlier',
+        code,
+        (100 * c.fen) / techAmount,
+        this.params.pricing_outlier.share_pct,
+        techAmount,
+        c,
+      );
   }
 
-  private concentration(out: ComputedSignal[], code: string, s: UnitState): void {
+  private concentration(
+    out: ComputedSignal[],
+    code: string,
+    s: UnitState,
+  ): void {
     const p = this.params.concentration;
     if (s.borrowers.size < p.min_tech_borrowers || s.techFen <= 0) return;
     let top = '';
     let topFen = -1;
-    for (const [uscc, fen] of s.borrowers) if (fen > topFen || (fen === topFen && uscc < top)) [top, topFen] = [uscc, fen];
+    for (const [uscc, fen] of s.borrowers)
+      if (fen > topFen || (fen === topFen && uscc < top))
+        [top, topFen] = [uscc, fen];
     const value = (100 * topFen) / s.techFen;
     const severity = severityOf(value, p.share_pct);
     if (!severity) return;
-    out.push({ kind: 'concentration', code, severity, value, threshold: p.share_pct.threshold, basisFen: s.techFen, amountFen: topFen, rowCount: 0, rows: [], borrower: top });
+    out.push({
+      kind: 'concentration',
+      code,
+      severity,
+      value,
+      threshold: p.share_pct.threshold,
+      basisFen: s.techFen,
+      amountFen: topFen,
+      rowCount: 0,
+      rows: [],
+      borrower: top,
+    });
   }
 
-  private push(out: ComputedSignal[], kind: SignalKind, code: string, value: number, band: SignalBand, basisFen: number, c: Collected): void {
+  private push(
+    out: ComputedSignal[],
+    kind: SignalKind,
+    code: string,
+    value: number,
+    band: SignalBand,
+    basisFen: number,
+    c: Collected,
+  ): void {
     const severity = severityOf(value, band);
     if (!severity) return;
     const rows = [...c.rows].sort(byWeight);
-    out.push({ kind, code, severity, value, threshold: band.threshold, basisFen, amountFen: c.fen, rowCount: rows.length, rows: rows.slice(0, SIGNAL_ROWS_KEPT) });
+    out.push({
+      kind,
+      code,
+      severity,
+      value,
+      threshold: band.threshold,
+      basisFen,
+      amountFen: c.fen,
+      rowCount: rows.length,
+      rows: rows.slice(0, SIGNAL_ROWS_KEPT),
+    });
   }
 
   /** Tech balance S of each booking unit seen (fen). */

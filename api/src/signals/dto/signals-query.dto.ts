@@ -1,8 +1,28 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { SIGNAL_KINDS, SIGNAL_SEVERITIES, SIGNAL_SORT_KEYS, type SignalKind, type SignalSeverity, type SignalSortKey, type SignalsQuery } from '@sci/shared';
-import { TABULAR_FORMATS, type TabularFormat } from '../../exports/tabular-writer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import {
+  SIGNAL_KINDS,
+  SIGNAL_SEVERITIES,
+  SIGNAL_SORT_KEYS,
+  type SignalKind,
+  type SignalSeverity,
+  type SignalSortKey,
+  type SignalsQuery,
+} from '@sci/shared';
+import {
+  TABULAR_FORMATS,
+  type TabularFormat,
+} from '../../exports/tabular-writer';
 import { UnitResultQueryDto } from '../../results/dto/results-query.dto';
 
 /** Filters of the signals list and its export. */
@@ -30,7 +50,10 @@ export class SignalsFilterDto extends UnitResultQueryDto {
 }
 
 export class SignalsQueryDto extends SignalsFilterDto implements SignalsQuery {
-  @ApiPropertyOptional({ enum: SIGNAL_SORT_KEYS, description: 'default severity' })
+  @ApiPropertyOptional({
+    enum: SIGNAL_SORT_KEYS,
+    description: 'default severity',
+  })
   @IsOptional()
   @IsIn(SIGNAL_SORT_KEYS)
   sort?: SignalSortKey;

@@ -14,7 +14,13 @@ export class Signals1732000800000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'signal_run',
-        columns: [col.pk(col.int('run_id')), col.str('period', 6), col.int('signal_count'), col.int('duration_ms'), col.time('computed_at')],
+        columns: [
+          col.pk(col.int('run_id')),
+          col.str('period', 6),
+          col.int('signal_count'),
+          col.int('duration_ms'),
+          col.time('computed_at'),
+        ],
       }),
     );
     await q.createTable(
@@ -37,8 +43,14 @@ export class Signals1732000800000 implements MigrationInterface {
           col.text('loan_rows', false),
         ],
         indices: [
-          new TableIndex({ name: 'idx_signal_run_unit', columnNames: ['run_id', 'institution_code'] }),
-          new TableIndex({ name: 'idx_signal_run_kind', columnNames: ['run_id', 'kind'] }),
+          new TableIndex({
+            name: 'idx_signal_run_unit',
+            columnNames: ['run_id', 'institution_code'],
+          }),
+          new TableIndex({
+            name: 'idx_signal_run_kind',
+            columnNames: ['run_id', 'kind'],
+          }),
         ],
       }),
     );
@@ -60,7 +72,13 @@ export class Signals1732000800000 implements MigrationInterface {
         ],
       }),
     );
-    await q.createIndex('loan', new TableIndex({ name: 'idx_loan_uscc_period', columnNames: ['uscc', 'period'] }));
+    await q.createIndex(
+      'loan',
+      new TableIndex({
+        name: 'idx_loan_uscc_period',
+        columnNames: ['uscc', 'period'],
+      }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -13,7 +13,11 @@ export function qualityRows(b: QualityBoardResponse): QualityRow[] {
   for (const c of b.cells) {
     let row = banks.get(c.bankCode);
     if (!row) {
-      row = { bankCode: c.bankCode, bankName: c.bankName, cells: b.periods.map(() => null) };
+      row = {
+        bankCode: c.bankCode,
+        bankName: c.bankName,
+        cells: b.periods.map(() => null),
+      };
       banks.set(c.bankCode, row);
     }
     row.cells[b.periods.indexOf(c.period)] = c;

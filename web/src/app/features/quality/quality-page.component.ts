@@ -23,7 +23,14 @@ import { qualityRows } from './quality-board';
  */
 @Component({
   selector: 'app-quality-page',
-  imports: [RouterLink, MoneyPipe, NumberPipe, TPipe, PageHeadComponent, StateComponent],
+  imports: [
+    RouterLink,
+    MoneyPipe,
+    NumberPipe,
+    TPipe,
+    PageHeadComponent,
+    StateComponent,
+  ],
   templateUrl: './quality-page.component.html',
   styleUrl: './quality-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

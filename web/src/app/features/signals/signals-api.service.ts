@@ -33,11 +33,11 @@ export class SignalsApiService {
 
   /** Downloads the filtered list; resolves with the file name. */
   export(q: SignalsQuery): Observable<string> {
-    const { page: _p, pageSize: _s, sort: _o, order: _d, ...filters } = q;
+    const { period, runId, kind, bank, city, severity } = q;
     return downloadFile(
       this.http,
       '/api/signals/export',
-      { ...filters, format: 'csv' },
+      { period, runId, kind, bank, city, severity, format: 'csv' },
       `signals-${q.period ?? ''}.csv`,
     );
   }

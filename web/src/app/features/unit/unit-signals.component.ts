@@ -94,7 +94,9 @@ import { SignalsApiService } from '../signals/signals-api.service';
               <ng-template #title>{{ 'signals.drivingRows' | t }}</ng-template>
               @if (s.rowCount > s.rows.length) {
                 <p class="muted">
-                  {{ 'signals.moreRows' | t: { n: s.rowCount - s.rows.length } }}
+                  {{
+                    'signals.moreRows' | t: { n: s.rowCount - s.rows.length }
+                  }}
                 </p>
               }
             </div>
@@ -160,7 +162,10 @@ export class UnitSignalsComponent {
   protected readonly res = rxResource({
     params: () => this.query(),
     stream: ({ params }) =>
-      this.api.unit(params.code, { period: params.period, runId: params.runId }),
+      this.api.unit(params.code, {
+        period: params.period,
+        runId: params.runId,
+      }),
   });
   protected readonly items = computed<SignalDetail[]>(() =>
     this.res.hasValue() ? (this.res.value()?.items ?? []) : [],

@@ -1,16 +1,19 @@
 import type { ZH_CN_SIGNALS } from './zh-cn-signals';
 
 export const EN_SIGNALS: Record<keyof typeof ZH_CN_SIGNALS, string> = {
-  'error.SIGNALS_NOT_COMPUTED': 'Signals have not been computed for this run; run the period again.',
+  'error.SIGNALS_NOT_COMPUTED':
+    'Signals have not been computed for this run; run the period again.',
   'risk.normal': 'Normal',
   'risk.special': 'Special mention',
   'risk.substandard': 'Substandard',
   'risk.doubtful': 'Doubtful',
   'risk.loss': 'Loss',
+  'ranking.hasSignals': 'Has signals',
   'nav.signals': 'Signals',
   'nav.quality': 'Data quality',
   'signals.title': 'Integrity signals',
-  'signals.subtitle': 'Window dressing, first-loan claims, tech labels, quarter-end cures, pricing and concentration',
+  'signals.subtitle':
+    'Window dressing, first-loan claims, tech labels, quarter-end cures, pricing and concentration',
   'signals.kind': 'Kind',
   'signals.severity': 'Severity',
   'signals.allKinds': 'All kinds',
@@ -43,13 +46,20 @@ export const EN_SIGNALS: Record<keyof typeof ZH_CN_SIGNALS, string> = {
   'signalKind.quarter_end_cure': 'Quarter-end cure',
   'signalKind.pricing_outlier': 'Pricing outliers',
   'signalKind.concentration': 'Concentration',
-  'signalDesc.window_dressing': 'Tech loans issued just before the period date and maturing just after it, as a share of the tech balance',
-  'signalDesc.window_dressing_exit': 'Tech loans issued just before the date that are gone from the next snapshot before maturity, as a share of the tech balance',
-  'signalDesc.first_loan_claim': 'Loans flagged as first loans whose borrower already had a loan at the same bank in an earlier snapshot',
-  'signalDesc.tech_label_timing': "Tech balance of borrowers whose first qualification starts just before the period date, as a share of the tech balance",
-  'signalDesc.quarter_end_cure': 'Loans non-performing in the previous and the next snapshot but not at the period date',
-  'signalDesc.pricing_outlier': "New tech loans priced below the floor or far below the unit's rate of all new loans, as a share of new tech lending",
-  'signalDesc.concentration': "The largest tech borrower's balance as a share of the tech balance",
+  'signalDesc.window_dressing':
+    'Tech loans issued just before the period date and maturing just after it, as a share of the tech balance',
+  'signalDesc.window_dressing_exit':
+    'Tech loans issued just before the date that are gone from the next snapshot before maturity, as a share of the tech balance',
+  'signalDesc.first_loan_claim':
+    'Loans flagged as first loans whose borrower already had a loan at the same bank in an earlier snapshot',
+  'signalDesc.tech_label_timing':
+    'Tech balance of borrowers whose first qualification starts just before the period date, as a share of the tech balance',
+  'signalDesc.quarter_end_cure':
+    'Loans non-performing in the previous and the next snapshot but not at the period date',
+  'signalDesc.pricing_outlier':
+    "New tech loans priced below the floor or far below the unit's rate of all new loans, as a share of new tech lending",
+  'signalDesc.concentration':
+    "The largest tech borrower's balance as a share of the tech balance",
   'loan.no': 'Loan no.',
   'loan.borrower': 'Borrower',
   'loan.issue': 'Issued',
@@ -60,7 +70,8 @@ export const EN_SIGNALS: Record<keyof typeof ZH_CN_SIGNALS, string> = {
   'loan.riskClass': 'Risk class',
   'loan.note': 'Why',
   'quality.title': 'Data completeness and quality',
-  'quality.subtitle': "Each bank's rows, balances and tech lending per period with the change on the previous quarter; cells crossing the scheme thresholds are marked",
+  'quality.subtitle':
+    "Each bank's rows, balances and tech lending per period with the change on the previous quarter; cells crossing the scheme thresholds are marked",
   'quality.rows': 'Rows',
   'quality.balance': 'Balance',
   'quality.techBalance': 'Tech balance',
@@ -70,7 +81,8 @@ export const EN_SIGNALS: Record<keyof typeof ZH_CN_SIGNALS, string> = {
   'quality.noRows': 'Units without rows',
   'quality.noQual': 'Units without qualitative scores',
   'quality.change': 'vs prev.',
-  'quality.legend': 'Marked: change beyond ±{pct} %, borrowers without attributes above {miss} %, or units without rows or qualitative scores',
+  'quality.legend':
+    'Marked: change beyond ±{pct} %, borrowers without attributes above {miss} %, or units without rows or qualitative scores',
   'quality.empty': 'No published run has quality figures yet.',
   'quality.openBank': 'Open units',
 };

@@ -6,6 +6,7 @@ export const ZH_CN_SIGNALS = {
   'risk.substandard': '次级',
   'risk.doubtful': '可疑',
   'risk.loss': '损失',
+  'ranking.hasSignals': '有异常信号',
   'nav.signals': '异常信号',
   'nav.quality': '数据质量',
   'signals.title': '数据异常信号',
@@ -42,12 +43,18 @@ export const ZH_CN_SIGNALS = {
   'signalKind.quarter_end_cure': '季末不良“美化”',
   'signalKind.pricing_outlier': '定价异常',
   'signalKind.concentration': '科技贷款集中度',
-  'signalDesc.window_dressing': '期末前不久发放、期末后不久到期的科技贷款余额占科技贷款余额的比例',
-  'signalDesc.window_dressing_exit': '期末前不久发放、下一期已不在（或余额为 0）且未到期的科技贷款余额占比',
-  'signalDesc.first_loan_claim': '标记为首贷但借款人在本行更早的报送中已有贷款的笔数',
-  'signalDesc.tech_label_timing': '借款人首次获得资质认定距期末不足规定天数的科技贷款余额占比',
-  'signalDesc.quarter_end_cure': '上期与下期均为不良、唯独本期为非不良的贷款笔数',
-  'signalDesc.pricing_outlier': '低于利率下限或远低于本机构新发放贷款加权利率的新发科技贷款金额占比',
+  'signalDesc.window_dressing':
+    '期末前不久发放、期末后不久到期的科技贷款余额占科技贷款余额的比例',
+  'signalDesc.window_dressing_exit':
+    '期末前不久发放、下一期已不在（或余额为 0）且未到期的科技贷款余额占比',
+  'signalDesc.first_loan_claim':
+    '标记为首贷但借款人在本行更早的报送中已有贷款的笔数',
+  'signalDesc.tech_label_timing':
+    '借款人首次获得资质认定距期末不足规定天数的科技贷款余额占比',
+  'signalDesc.quarter_end_cure':
+    '上期与下期均为不良、唯独本期为非不良的贷款笔数',
+  'signalDesc.pricing_outlier':
+    '低于利率下限或远低于本机构新发放贷款加权利率的新发科技贷款金额占比',
   'signalDesc.concentration': '最大科技借款人余额占科技贷款余额的比例',
   'loan.no': '贷款编号',
   'loan.borrower': '借款人',
@@ -59,7 +66,8 @@ export const ZH_CN_SIGNALS = {
   'loan.riskClass': '五级分类',
   'loan.note': '依据',
   'quality.title': '数据完整性与质量',
-  'quality.subtitle': '各银行各期报送的行数、余额、科技贷款及其环比变动；超出方案阈值的单元格标色',
+  'quality.subtitle':
+    '各银行各期报送的行数、余额、科技贷款及其环比变动；超出方案阈值的单元格标色',
   'quality.rows': '行数',
   'quality.balance': '贷款余额',
   'quality.techBalance': '科技贷款余额',
@@ -69,7 +77,8 @@ export const ZH_CN_SIGNALS = {
   'quality.noRows': '无报送行的机构',
   'quality.noQual': '有数据无定性评分',
   'quality.change': '环比',
-  'quality.legend': '标色：环比变动超过 ±{pct}%，缺少属性的借款人超过 {miss}%，或存在无报送/无定性评分的机构',
+  'quality.legend':
+    '标色：环比变动超过 ±{pct}%，缺少属性的借款人超过 {miss}%，或存在无报送/无定性评分的机构',
   'quality.empty': '尚无已发布批次的质量数据。',
   'quality.openBank': '查看机构',
 } as const;
