@@ -19,6 +19,12 @@ import { importServiceFor } from '../../support/import';
 const SCALE = Number(process.env['BENCH_SCALE'] ?? 4);
 const PERIOD = '2025Q3';
 
+/**
+ * Imports the reference files through the import service, then the loans straight into the table
+ * in one transaction: the validating import of half a million rows is the import benchmark's
+ * subject, not this one's, and takes minutes on a shared machine. The generated loans.csv has no
+ * quoted fields (the generator writes codes, dates and numbers only).
+ */
 async function importProvince(ds: DataSource, dir: string): Promise<void> {
   const service = importServiceFor(ds);
   const others = readdirSync(dir).filter(
@@ -29,29 +35,38 @@ async function importProvince(ds: DataSource, dir: string): Promise<void> {
     'bench',
   );
   expect(ref.status).toBe('succeeded');
-  const buf = readFileSync(join(dir, 'loans.csv'));
-  const headerEnd = buf.indexOf(10) + 1;
-  const parts = new Map<string, Buffer[]>();
-  for (let pos = headerEnd; pos < buf.length; ) {
-    const nl = buf.indexOf(10, pos);
-    const end = nl === -1 ? buf.length : nl + 1;
-    const p = buf.toString('latin1', pos, pos + 6);
-    parts.set(p, [...(parts.get(p) ?? []), buf.subarray(pos, end)]);
-    pos = end;
-  }
-  for (const [period, lines] of parts) {
-    const r = await service.importFiles(
-      [
-        {
-          name: 'loans.csv',
-          bytes: Buffer.concat([buf.subarray(0, headerEnd), ...lines]),
-        },
-      ],
-      'bench',
-    );
-    if (r.status !== 'succeeded')
-      throw new Error(`loans of ${period}: ${r.status}`);
-  }
+  const [header, ...lines] = readFileSync(join(dir, 'loans.csv'), 'utf8')
+    .trim()
+    .split('\n');
+  const col = new Map(header.split(',').map((c, i) => [c, i]));
+  const fen = (yuan: string): number => Math.round(Number(yuan) * 100);
+  const rows = lines.map((l) => {
+    const v = l.split(',');
+    const at = (c: string): string => v[col.get(c) as number];
+    return [
+      at('period'),
+      at('loan_no'),
+      at('institution_code'),
+      at('uscc'),
+      at('issue_date'),
+      at('maturity_date'),
+      fen(at('amount')),
+      fen(at('balance')),
+      Math.round(Number(at('rate')) * 10_000),
+      at('guarantee'),
+      at('risk_class'),
+      at('first_loan') === 'Y' ? 1 : 0,
+    ];
+  });
+  await ds.transaction(async (m) => {
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await m.query(
+        `INSERT INTO loan (period, loan_no, institution_code, uscc, issue_date, maturity_date, amount_fen, balance_fen, rate_e4, guarantee, risk_class, first_loan) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        chunk.flat(),
+      );
+    }
+  });
 }
 
 describe.each(testDatabases().map((d) => [d.name, d] as const))(
