@@ -9,6 +9,7 @@ import { SchemesModule } from './schemes/schemes.module';
 import { RunsModule } from './runs/runs.module';
 import { ResultsModule } from './results/results.module';
 import { CertificationModule } from './certification/certification.module';
+import { SignalsModule } from './signals/signals.module';
 
 /** The feature modules of the API. Each feature appends its module here. */
-export const FEATURE_MODULES = [HealthModule, DemoModule, ImportModule, AuthCoreModule, AuditModule, UsersModule, AuthModule, SchemesModule, RunsModule, ResultsModule, CertificationModule];
+export const FEATURE_MODULES = [HealthModule, DemoModule, ImportModule, AuthCoreModule, AuditModule, UsersModule, AuthModule, SchemesModule, RunsModule, ResultsModule, CertificationModule, SignalsModule];

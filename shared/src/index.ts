@@ -3,3 +3,4 @@ export * from './api';
 export * from './scoring';
 export * from './display';
 export * from './messages';
+export * from './signals';

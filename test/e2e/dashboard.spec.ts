@@ -117,6 +117,8 @@ if (executablePath) {
             'nav.ranking',
             'nav.banks',
             'nav.certification',
+            'nav.signals',
+            'nav.quality',
             'nav.runs',
             'nav.imports',
           ],
@@ -127,7 +129,13 @@ if (executablePath) {
         },
         bank_hq: {
           path: /\/banks\/[^/]+$/,
-          nav: ['nav.ranking', 'nav.bank', 'nav.certification'],
+          nav: [
+            'nav.ranking',
+            'nav.bank',
+            'nav.certification',
+            'nav.signals',
+            'nav.quality',
+          ],
         },
         branch: { path: /\/units\/[^/]+$/, nav: ['nav.ranking', 'nav.myUnit'] },
       };

@@ -140,6 +140,7 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   'GET /api/imports/:id': { allow: ['regulator', 'admin'], ownStatus: 200, params: () => ({ id: '1' }) },
   'GET /api/imports/:id/errors.csv': { allow: ['regulator', 'admin'], ownStatus: 200, params: () => ({ id: '1' }) },
   'GET /api/periods': { allow: 'any' },
+  'GET /api/quality': { allow: ['regulator', 'admin', 'bank_hq'], ownStatus: 200 },
   'GET /api/results': { allow: 'any', ownStatus: 200, query: () => ({ period: '2025Q4', pageSize: '500' }) },
   'GET /api/results/:code': { allow: 'any', scoped: 'unit', params: ({ t }) => ({ code: t.unit }), query: () => ({ period: '2025Q4' }) },
   'GET /api/results/:code/explain': { allow: 'any', scoped: 'unit', params: ({ t }) => ({ code: t.unit }), query: () => ({ period: '2025Q4' }) },
@@ -149,9 +150,13 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   'GET /api/runs/:id': { allow: 'any', params: ({ ids }) => ({ id: ids['runId'] ?? '1' }) },
   'GET /api/runs/:a/diff/:b': { allow: 'any', ownStatus: 200, params: ({ ids }) => ({ a: ids['runId2'] ?? '1', b: ids['runId'] ?? '1' }) },
   'POST /api/runs/:id/publish': { allow: ['regulator'], params: () => ({ id: '999999' }) },
+  'POST /api/runs/:id/signals': { allow: ['regulator', 'admin'], ownStatus: 200, params: ({ ids }) => ({ id: ids['runId'] ?? '1' }) },
   'GET /api/schemes': { allow: 'any' },
+  'GET /api/signals': { allow: 'any', ownStatus: 200, query: () => ({ period: '2025Q4', pageSize: '500' }) },
+  'GET /api/signals/export': { allow: 'any', ownStatus: 200, query: () => ({ period: '2025Q4' }) },
   'POST /api/schemes': { allow: ['admin'] },
   'GET /api/schemes/:schemeId/:version': { allow: 'any', params: () => ({ schemeId: 'sdtf-2025', version: '1' }) },
+  'GET /api/units/:code/signals': { allow: 'any', scoped: 'unit', ownStatus: 200, params: ({ t }) => ({ code: t.unit }), query: () => ({ period: '2025Q4' }) },
   // admin manages bank accounts, regulator the privileged ones (docs/access.md "Accounts"): each acts
   // on a spare account of its own kind here; access-matrix.spec.ts checks every actor x target role
   'GET /api/users': { allow: ['admin', 'regulator'], ownStatus: 200 },

@@ -7,6 +7,7 @@ import { generateEnterprises } from './enterprises';
 import { loanEnd, loanState, simulateLoans } from './loans';
 import { Prng } from './prng';
 import { generateApplications, generateDecisions, generatePenalties, generateQualitative } from './supervision';
+import { plantSignals, type PlantedFinding, type PlantedRow } from './signals-plant';
 import { generateUnits } from './units';
 
 export interface GenerateOptions {
@@ -20,6 +21,8 @@ export interface GenerateOptions {
 export interface GenerateSummary {
   files: Record<string, number>;
   loansPerPeriod: Record<string, number>;
+  /** the integrity signals planted in the data (issue 13): exactly what a correct computation finds */
+  planted: PlantedFinding[];
 }
 
 export const LOAN_HEADER = ['period', 'loan_no', 'institution_code', 'uscc', 'issue_date', 'maturity_date', 'amount', 'balance', 'rate', 'guarantee', 'risk_class', 'first_loan'];
@@ -59,16 +62,19 @@ export function generateProvince(outDir: string, o: GenerateOptions): GenerateSu
   files['institutions.csv'] = w.rows;
 
   const { enterprises, qualifications } = generateEnterprises(rng.fork(12), Math.round(400 + 10500 * o.scale), firstYear, lastYear);
+  const book = simulateLoans(rng.fork(13), units, enterprises, o);
+  // its own stream, so the simulated book is the same with or without the planted patterns
+  const plan = plantSignals(rng.fork(17), book, enterprises, qualifications, periods);
   const we = new CsvWriter(join(outDir, 'enterprises.csv'), ['uscc', 'name', 'region_code', 'industry_code', 'strategic_emerging']);
-  for (const e of enterprises) we.row([e.uscc, e.name, e.regionCode, e.industryCode ?? '', flagText(e.strategicEmerging)]);
+  for (const e of [...enterprises, ...plan.enterprises]) we.row([e.uscc, e.name, e.regionCode, e.industryCode ?? '', flagText(e.strategicEmerging)]);
   we.close();
   files['enterprises.csv'] = we.rows;
   const wq = new CsvWriter(join(outDir, 'qualifications.csv'), ['uscc', 'kind', 'valid_from', 'valid_to']);
-  for (const q of qualifications) wq.row([q.uscc, q.kind, q.validFrom, q.validTo]);
+  for (const q of [...qualifications, ...plan.qualifications]) wq.row([q.uscc, q.kind, q.validFrom, q.validTo]);
   wq.close();
   files['qualifications.csv'] = wq.rows;
 
-  const loansPerPeriod = writeLoans(join(outDir, 'loans.csv'), simulateLoans(rng.fork(13), units, enterprises, o), periods);
+  const loansPerPeriod = writeLoans(join(outDir, 'loans.csv'), book, periods, plan.rows);
   files['loans.csv'] = Object.values(loansPerPeriod).reduce((s, n) => s + n, 0);
 
   const wql = new CsvWriter(join(outDir, 'qualitative.csv'), ['year', 'institution_code', 'block', 'score', 'evidence']);
@@ -117,14 +123,14 @@ export function generateProvince(outDir: string, o: GenerateOptions): GenerateSu
   for (const d of generateDecisions(rng.fork(16), units, registerYears)) wd.row([d.year, d.institutionCode, d.decision, d.reason ?? '']);
   wd.close();
   files['decisions.csv'] = wd.rows;
-  return { files, loansPerPeriod };
+  return { files, loansPerPeriod, planted: plan.findings };
 }
 
 /**
  * One snapshot per period (data-format.md, loans.csv): every loan outstanding at the period's
  * date and every loan issued since 1 January of its year, even if repaid (balance 0).
  */
-function writeLoans(path: string, loans: ReturnType<typeof simulateLoans>, periods: string[]): Record<string, number> {
+function writeLoans(path: string, loans: ReturnType<typeof simulateLoans>, periods: string[], planted: PlantedRow[]): Record<string, number> {
   const w = new CsvWriter(path, LOAN_HEADER);
   const perPeriod: Record<string, number> = {};
   let alive = loans;
@@ -133,17 +139,27 @@ function writeLoans(path: string, loans: ReturnType<typeof simulateLoans>, perio
     const yearStart = toDays(`${p.slice(0, 4)}-01-01`);
     // loans that ended before this year and were issued before it never appear again
     alive = alive.filter((l) => l.issue >= yearStart || loanEnd(l) > yearStart);
-    const rows = [];
+    const rows: { unit: string; no: string; cells: (string | number)[] }[] = [];
     for (const l of alive) {
       if (l.issue > d) break;
       const s = loanState(l, d);
       if (!s || (s.balanceFen === 0 && l.issue < yearStart)) continue;
-      rows.push({ l, s });
+      rows.push({
+        unit: l.unit,
+        no: l.no,
+        cells: [p, l.no, l.unit, l.uscc, isoDay(l.issue), isoDay(l.maturity), yuanText(l.amountFen), yuanText(s.balanceFen), rateText(l.rateE4), l.guarantee, s.riskClass, flagText(l.firstLoan)],
+      });
     }
-    rows.sort((a, b) => (a.l.unit < b.l.unit ? -1 : a.l.unit > b.l.unit ? 1 : a.l.no < b.l.no ? -1 : 1));
-    for (const { l, s } of rows) {
-      w.row([p, l.no, l.unit, l.uscc, isoDay(l.issue), isoDay(l.maturity), yuanText(l.amountFen), yuanText(s.balanceFen), rateText(l.rateE4), l.guarantee, s.riskClass, flagText(l.firstLoan)]);
+    for (const r of planted) {
+      if (r.period !== p) continue;
+      rows.push({
+        unit: r.unit,
+        no: r.no,
+        cells: [p, r.no, r.unit, r.uscc, r.issue, r.maturity, yuanText(r.amountFen), yuanText(r.balanceFen), rateText(r.rateE4), r.guarantee, r.riskClass, flagText(r.firstLoan)],
+      });
     }
+    rows.sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : a.no < b.no ? -1 : 1));
+    for (const r of rows) w.row(r.cells);
     perPeriod[p] = rows.length;
   }
   w.close();

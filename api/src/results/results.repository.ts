@@ -19,6 +19,7 @@ export interface ResultFilter {
   grade?: string;
   flag?: string;
   q?: string;
+  hasSignals?: boolean;
 }
 
 const K_COLS = CLASS_CODES.map((_, i) => `k${i + 1}`);
@@ -93,6 +94,7 @@ export class ResultsRepository {
       parts.push('(r.flags = ? OR r.flags LIKE ? OR r.flags LIKE ? OR r.flags LIKE ?)');
       params.push(f.flag, `${f.flag};%`, `%;${f.flag}`, `%;${f.flag};%`);
     }
+    if (f.hasSignals) parts.push('r.code IN (SELECT s.institution_code FROM integrity_signal s WHERE s.run_id = r.run_id)');
     if (f.q) {
       // also the cities (zh or en name) and banks (short names) the text names: "Jinan", "工行"
       const x = searchExpansion(f.q);

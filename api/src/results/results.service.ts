@@ -49,7 +49,7 @@ export class ResultsService {
     const { rows, total } = await this.results.page(
       run.id,
       scope,
-      { level: q.level, peerGroup: q.peerGroup, bank: q.bank, city: q.city, grade: q.grade, flag: q.flag, q: q.q },
+      { level: q.level, peerGroup: q.peerGroup, bank: q.bank, city: q.city, grade: q.grade, flag: q.flag, q: q.q, hasSignals: q.hasSignals },
       q.sort ?? null,
       order,
       (page - 1) * pageSize,

@@ -19,6 +19,7 @@ import { toRunResultRow } from './run-result-row';
 import { RunsRepository } from './runs.repository';
 import { BorrowerReference, InputHashes, ScoringDataRepository } from './scoring-data.repository';
 import { ScoringRunEntity } from './scoring-run.entity';
+import { SignalsComputer } from '../signals/signals-computer';
 
 /** How long a run's lease lives without a heartbeat; heartbeats come every quarter of it. */
 export const DEFAULT_LEASE_TTL_MS = 60_000;
@@ -77,6 +78,7 @@ export class RunExecutor {
     private readonly runs: RunsRepository,
     private readonly data: ScoringDataRepository,
     private readonly leases: LeaseRepository,
+    private readonly signals: SignalsComputer,
   ) {}
 
   get holder(): string {
@@ -128,6 +130,8 @@ export class RunExecutor {
         beforeCommit: opts.beforeCommit,
       });
       if (!written) this.logger.warn(`run ${run.id}: was declared dead by another instance; results discarded`);
+      // integrity signals (issue 13) read the run's results; they never change them
+      else await this.signals.computeForRunSafely(run.id, run.period, scheme);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.logger.error(`run ${run.id} (${run.period}) failed: ${message}`);

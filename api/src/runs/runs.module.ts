@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SchemesModule } from '../schemes/schemes.module';
+import { SignalsCoreModule } from '../signals/signals-core.module';
 import { DemoRunsSeeder } from './demo-runs.seeder';
 import { LeaseEntity } from './lease.entity';
 import { LeaseRepository } from './lease.repository';
@@ -13,7 +14,7 @@ import { ScoringDataRepository } from './scoring-data.repository';
 import { ScoringRunEntity } from './scoring-run.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ScoringRunEntity, LeaseEntity]), SchemesModule],
+  imports: [TypeOrmModule.forFeature([ScoringRunEntity, LeaseEntity]), SchemesModule, SignalsCoreModule],
   controllers: [RunsController],
   providers: [RunsRepository, LeaseRepository, ScoringDataRepository, RunExecutor, RunsService, RunScheduler, DemoRunsSeeder],
   exports: [RunsService, RunExecutor, ScoringDataRepository, DemoRunsSeeder, LeaseRepository],

@@ -86,6 +86,8 @@ export interface ResultsQuery {
   grade?: Grade;
   flag?: Flag;
   q?: string;
+  /** only units with integrity signals in the run (issue 13) */
+  hasSignals?: boolean;
   sort?: ResultSortKey;
   order?: 'asc' | 'desc';
   page?: number;

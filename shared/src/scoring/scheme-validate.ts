@@ -8,6 +8,7 @@ import {
   QUALITATIVE_BLOCKS,
 } from '../format/enums';
 import { CLASS_METHODS } from './scheme';
+import { validateSignalParams } from './scheme-signals';
 
 /** Sums of shares and weights are compared with this slack: they are decimal literals in JSON. */
 const SUM_SLACK = 1e-9;
@@ -273,5 +274,6 @@ export function validateScheme(s: unknown): string[] {
     }
   }
   checkCertification(c, root['certification']);
+  if (root['signals'] !== undefined) c.errors.push(...validateSignalParams(root['signals']));
   return c.errors;
 }

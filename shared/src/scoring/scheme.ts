@@ -7,6 +7,7 @@ import type {
   PenaltyKind,
   QualitativeBlock,
 } from '../format/enums';
+import type { SignalParams } from './scheme-signals';
 
 /**
  * A scoring scheme: every policy number of ../shared/spec/scoring.md as data. The engine reads
@@ -136,4 +137,6 @@ export interface Scheme {
   npl_over_tolerance_max_grade: Grade;
   veto: { window_days: number; kinds: PenaltyKind[]; grade: Grade };
   certification: CertificationParams;
+  /** integrity signals and quality board thresholds (issue 13); absent = DEFAULT_SIGNAL_PARAMS; never changes scores */
+  signals?: SignalParams;
 }

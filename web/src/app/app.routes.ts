@@ -55,6 +55,22 @@ export const appRoutes: Route[] = [
           ),
       },
       {
+        path: 'signals',
+        canMatch: [roleGuard('regulator', 'admin', 'bank_hq')],
+        loadChildren: () =>
+          import('./features/signals/signals.routes').then(
+            (m) => m.SIGNALS_ROUTES,
+          ),
+      },
+      {
+        path: 'quality',
+        canMatch: [roleGuard('regulator', 'admin', 'bank_hq')],
+        loadChildren: () =>
+          import('./features/quality/quality.routes').then(
+            (m) => m.QUALITY_ROUTES,
+          ),
+      },
+      {
         path: 'runs',
         canMatch: [roleGuard('regulator', 'admin')],
         loadChildren: () =>

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import {
   FLAGS,
   GRADES,
@@ -69,6 +69,12 @@ export class ResultsQueryDto extends UnitResultQueryDto implements ResultsQuery 
   @IsString()
   @Length(1, 100)
   q?: string;
+
+  @ApiPropertyOptional({ description: 'true: only units with integrity signals in the run' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  hasSignals?: boolean;
 
   @ApiPropertyOptional({ enum: RESULT_SORT_KEYS, description: 'default rankLevel' })
   @IsOptional()

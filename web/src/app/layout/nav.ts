@@ -47,6 +47,18 @@ export function navFor(user: SessionUser | null): NavItem[] {
       roles: ['regulator', 'bank_hq'],
     },
     {
+      key: 'nav.signals',
+      icon: 'warning',
+      path: '/signals',
+      roles: ['regulator', 'bank_hq'],
+    },
+    {
+      key: 'nav.quality',
+      icon: 'check-circle',
+      path: '/quality',
+      roles: ['regulator', 'bank_hq'],
+    },
+    {
       key: 'nav.runs',
       icon: 'history',
       path: '/runs',

@@ -6,11 +6,13 @@ import { EN_CERT } from './dict/en-cert';
 import { EN_DASH } from './dict/en-dash';
 import { EN_ERRORS } from './dict/en-errors';
 import { EN_PAGES } from './dict/en-pages';
+import { EN_SIGNALS } from './dict/en-signals';
 import { ZH_CN } from './dict/zh-cn';
 import { ZH_CN_CERT } from './dict/zh-cn-cert';
 import { ZH_CN_DASH } from './dict/zh-cn-dash';
 import { ZH_CN_ERRORS } from './dict/zh-cn-errors';
 import { ZH_CN_PAGES } from './dict/zh-cn-pages';
+import { ZH_CN_SIGNALS } from './dict/zh-cn-signals';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -20,7 +22,8 @@ export type MessageKey =
   | keyof typeof ZH_CN_PAGES
   | keyof typeof ZH_CN_CERT
   | keyof typeof ZH_CN_ERRORS
-  | keyof typeof ZH_CN_DASH;
+  | keyof typeof ZH_CN_DASH
+  | keyof typeof ZH_CN_SIGNALS;
 
 const STORAGE_KEY = 'sci.lang';
 const DICTS: Record<Lang, Record<MessageKey, string>> = {
@@ -30,8 +33,9 @@ const DICTS: Record<Lang, Record<MessageKey, string>> = {
     ...ZH_CN_CERT,
     ...ZH_CN_ERRORS,
     ...ZH_CN_DASH,
+    ...ZH_CN_SIGNALS,
   },
-  en: { ...EN, ...EN_PAGES, ...EN_CERT, ...EN_ERRORS, ...EN_DASH },
+  en: { ...EN, ...EN_PAGES, ...EN_CERT, ...EN_ERRORS, ...EN_DASH, ...EN_SIGNALS },
 };
 
 /**

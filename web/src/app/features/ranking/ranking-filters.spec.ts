@@ -23,6 +23,14 @@ describe('ranking filters', () => {
     ).toEqual(view);
   });
 
+  it('should carry the has-signals filter in the URL only when it is on', () => {
+    const on = { ...defaults, hasSignals: true };
+    expect(filtersToParams(on, defaults)).toEqual({ hasSignals: 'true' });
+    expect(filtersFromParams({ hasSignals: 'true' }, defaults).hasSignals).toBe(true);
+    expect(filtersToParams(defaults, defaults)).toEqual({});
+    expect(filtersFromParams({ hasSignals: 'yes' }, defaults).hasSignals).toBe(false);
+  });
+
   it('should keep "all levels" distinct from the default level', () => {
     const all = { ...defaults, level: null };
     const params = filtersToParams(all, defaults);

@@ -21,6 +21,8 @@ export interface RankingFilters {
   grade: Grade | null;
   flag: Flag | null;
   q: string | null;
+  /** only units with integrity signals in the run (issue 13) */
+  hasSignals: boolean;
   sort: ResultSortKey | null;
   order: 'asc' | 'desc' | null;
   page: number;
@@ -40,6 +42,7 @@ export function defaultFilters(level: InstitutionLevel | null): RankingFilters {
     grade: null,
     flag: null,
     q: null,
+    hasSignals: false,
     sort: null,
     order: null,
     page: 1,
@@ -74,6 +77,7 @@ export function filtersFromParams(
     grade: oneOf(GRADES, p['grade']),
     flag: oneOf(FLAGS, p['flag']),
     q: text(p['q']),
+    hasSignals: p['hasSignals'] === 'true',
     sort: oneOf(RESULT_SORT_KEYS, p['sort']),
     order: oneOf(['asc', 'desc'] as const, p['order']),
     page: Number.isInteger(page) && page > 0 ? page : 1,
@@ -101,6 +105,7 @@ export function filtersToParams(
   ] as const) {
     if (f[k]) out[k] = f[k];
   }
+  if (f.hasSignals) out['hasSignals'] = 'true';
   if (f.page !== 1) out['page'] = f.page;
   if (f.pageSize !== defaults.pageSize) out['pageSize'] = f.pageSize;
   if (f.show !== 'score') out['show'] = f.show;

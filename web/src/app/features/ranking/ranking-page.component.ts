@@ -163,6 +163,7 @@ export class RankingPageComponent {
         grade: f.grade ?? undefined,
         flag: f.flag ?? undefined,
         q: f.q ?? undefined,
+        hasSignals: f.hasSignals || undefined,
         sort: f.sort ?? undefined,
         order: f.sort ? (f.order ?? 'desc') : undefined,
         page: f.page,

@@ -30,6 +30,7 @@ import { RankChangeComponent } from '../../ui/rank-change.component';
 import { StateComponent } from '../../ui/state.component';
 import { ClassExplainTableComponent } from './class-explain-table.component';
 import { UnitApiService, type UnitQuery } from './unit-api.service';
+import { UnitSignalsComponent } from './unit-signals.component';
 import { UnitCertificationComponent } from './unit-certification.component';
 import {
   type ChartLabels,
@@ -58,6 +59,7 @@ import {
     StateComponent,
     ClassExplainTableComponent,
     UnitCertificationComponent,
+    UnitSignalsComponent,
   ],
   templateUrl: './unit-page.component.html',
   styleUrl: './unit-page.component.scss',

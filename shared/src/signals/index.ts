@@ -1,0 +1,3 @@
+export * from './signal-edges';
+export * from './signal-rules';
+export * from './quality';
