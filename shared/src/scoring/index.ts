@@ -2,6 +2,8 @@ export * from './types';
 export * from './scheme';
 export * from './scheme-sdtf-2025';
 export * from './scheme-validate';
+export * from './borrower-status';
+export * from './aggregate-stream';
 export * from './aggregate';
 export * from './indicators';
 export * from './population';
