@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DatasetModule } from '../dataset/dataset.module';
 import { SchemesModule } from '../schemes/schemes.module';
+import { RunComputePool } from './compute/run-compute.pool';
 import { DemoRunsSeeder } from './demo-runs.seeder';
 import { LeaseEntity } from './lease.entity';
 import { LeaseRepository } from './lease.repository';
@@ -13,9 +15,9 @@ import { ScoringDataRepository } from './scoring-data.repository';
 import { ScoringRunEntity } from './scoring-run.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ScoringRunEntity, LeaseEntity]), SchemesModule],
+  imports: [TypeOrmModule.forFeature([ScoringRunEntity, LeaseEntity]), SchemesModule, DatasetModule],
   controllers: [RunsController],
-  providers: [RunsRepository, LeaseRepository, ScoringDataRepository, RunExecutor, RunsService, RunScheduler, DemoRunsSeeder],
+  providers: [RunsRepository, LeaseRepository, ScoringDataRepository, RunComputePool, RunExecutor, RunsService, RunScheduler, DemoRunsSeeder],
   exports: [RunsService, RunExecutor, ScoringDataRepository, DemoRunsSeeder],
 })
 export class RunsModule {}

@@ -12,7 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AccessScope } from '../core/auth/access-scope';
 import { ResolvedScheme, SchemesService } from '../schemes/schemes.service';
 import { LeaseRepository } from './lease.repository';
-import { DEFAULT_LEASE_TTL_MS, ExecuteOptions, fingerprintOf, leaseName, RunExecutor } from './run-executor';
+import { DEFAULT_LEASE_TTL_MS, ExecuteOptions, leaseName, RunExecutor } from './run-executor';
 import { toRunResponse } from './run-response';
 import { RunsRepository } from './runs.repository';
 import { ScoringDataRepository } from './scoring-data.repository';
@@ -128,8 +128,6 @@ export class RunsService implements BeforeApplicationShutdown {
     try {
       report.reaped = await this.reapDeadRuns();
       const scheme = await this.schemes.resolve();
-      // each quarter's rows are hashed once per tick, not once for every period that reads them
-      const memo = new Map<string, Promise<string>>();
       for (const period of await this.data.periodsWithData()) {
         const name = leaseName(period);
         if (!(await this.leases.tryAcquire(name, this.executor.holder, DEFAULT_LEASE_TTL_MS))) {
@@ -137,14 +135,14 @@ export class RunsService implements BeforeApplicationShutdown {
           continue;
         }
         try {
-          const hashes = await this.executor.inputHashes(period, scheme.scheme, memo);
-          if (await this.runs.hasSucceeded(period, fingerprintOf(hashes), scheme.schemeId, scheme.version)) {
+          const fingerprint = await this.executor.fingerprint(period, scheme.scheme);
+          if (await this.runs.hasSucceeded(period, fingerprint, scheme.schemeId, scheme.version)) {
             report.upToDate.push(period);
             continue;
           }
           const run = await this.executor.createRun(period, scheme, 'schedule', null);
           report.ran.push(run.id);
-          await this.executor.execute(run, scheme.scheme, { hashes });
+          await this.executor.execute(run, scheme.scheme);
         } finally {
           await this.leases.release(name, this.executor.holder);
         }

@@ -1,0 +1,71 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { existsSync } from 'fs';
+import { MessageChannel } from 'node:worker_threads';
+import { join } from 'path';
+import Piscina from 'piscina';
+import { APP_CONFIG, AppConfig } from '../../core/config/app-config';
+import type { ComputeProgress, ComputeResult, ComputeTask } from './run-compute';
+import type { WorkerTask } from './run-compute.worker';
+
+/**
+ * Where the worker's code is: the bundle's run-compute.worker.js next to main.js / cli.js, or
+ * (tests and benchmarks run the TypeScript sources) this folder's .ts, compiled in the worker by
+ * ts-node with the @sci/shared path alias.
+ */
+function workerEntry(): { filename: string; execArgv: string[]; env: Record<string, string | undefined> } {
+  const built = join(__dirname, 'run-compute.worker.js');
+  if (existsSync(built)) return { filename: built, execArgv: [], env: process.env };
+  const root = join(__dirname, '..', '..', '..', '..');
+  return {
+    filename: join(__dirname, 'run-compute.worker.ts'),
+    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+    env: { ...process.env, TS_NODE_PROJECT: join(root, 'api', 'tsconfig.app.json'), TS_NODE_TRANSPILE_ONLY: 'true' },
+  };
+}
+
+/**
+ * The threads that compute runs (fingerprint, aggregates, scores), so that neither SQLite's
+ * synchronous reads nor a million partial rows ever hold the API's event loop. One thread per
+ * concurrent run, started on demand, ended when idle; each opens its own read-only connection.
+ */
+@Injectable()
+export class RunComputePool implements OnModuleDestroy {
+  private pool: Piscina<WorkerTask, ComputeResult> | null = null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool?.destroy();
+    this.pool = null;
+  }
+
+  /** Runs `task` on a worker thread; `onProgress` hears its stage and rows as it goes. */
+  async run(task: ComputeTask, onProgress: (p: ComputeProgress) => void = () => undefined): Promise<ComputeResult> {
+    const db = this.config.database;
+    if (db.kind === 'sqlite' && (!db.sqlitePath || db.sqlitePath === ':memory:')) {
+      throw new Error('a run needs a database file (sqlite:<file>) or MySQL: an in-memory SQLite cannot be opened by the run’s worker thread');
+    }
+    const { port1, port2 } = new MessageChannel();
+    port1.on('message', (p: ComputeProgress) => onProgress(p));
+    try {
+      return await this.threads().run({ db, task, port: port2 }, { transferList: [port2] });
+    } finally {
+      port1.close();
+    }
+  }
+
+  private threads(): Piscina<WorkerTask, ComputeResult> {
+    if (!this.pool) {
+      const entry = workerEntry();
+      this.pool = new Piscina<WorkerTask, ComputeResult>({
+        filename: entry.filename,
+        execArgv: entry.execArgv,
+        env: entry.env,
+        minThreads: 0,
+        maxThreads: 2,
+        idleTimeout: 30_000,
+      });
+    }
+    return this.pool;
+  }
+}
