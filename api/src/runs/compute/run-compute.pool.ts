@@ -9,18 +9,12 @@ import type { WorkerTask } from './run-compute.worker';
 
 /**
  * Where the worker's code is: the bundle's run-compute.worker.js next to main.js / cli.js, or
- * (tests and benchmarks run the TypeScript sources) this folder's .ts, compiled in the worker by
- * ts-node with the @sci/shared path alias.
+ * (tests and benchmarks run the TypeScript sources) run-compute.worker.dev.cjs, which compiles
+ * the .ts entry in the worker with ts-node.
  */
-function workerEntry(): { filename: string; execArgv: string[]; env: Record<string, string | undefined> } {
+function workerFile(): string {
   const built = join(__dirname, 'run-compute.worker.js');
-  if (existsSync(built)) return { filename: built, execArgv: [], env: process.env };
-  const root = join(__dirname, '..', '..', '..', '..');
-  return {
-    filename: join(__dirname, 'run-compute.worker.ts'),
-    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
-    env: { ...process.env, TS_NODE_PROJECT: join(root, 'api', 'tsconfig.app.json'), TS_NODE_TRANSPILE_ONLY: 'true' },
-  };
+  return existsSync(built) ? built : join(__dirname, 'run-compute.worker.dev.cjs');
 }
 
 /**
@@ -56,12 +50,10 @@ export class RunComputePool implements OnModuleDestroy {
 
   private threads(): Piscina<WorkerTask, ComputeResult> {
     if (!this.pool) {
-      const entry = workerEntry();
       this.pool = new Piscina<WorkerTask, ComputeResult>({
-        filename: entry.filename,
-        execArgv: entry.execArgv,
-        env: entry.env,
-        minThreads: 0,
+        filename: workerFile(),
+        // piscina 4 queues tasks without ever starting a thread when minThreads is 0
+        minThreads: 1,
         maxThreads: 2,
         idleTimeout: 30_000,
       });
