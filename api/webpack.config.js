@@ -5,6 +5,8 @@ module.exports = {
   output: {
     path: join(__dirname, '../dist/api'),
     clean: true,
+    // piscina loads the worker bundle with require() and calls its default export
+    library: { type: 'commonjs2' },
     ...(process.env.NODE_ENV !== 'production' && {
       devtoolModuleFilenameTemplate: '[absolute-resource-path]',
     }),
@@ -14,8 +16,11 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      // the command line is a second bundle over the same services
-      additionalEntryPoints: [{ entryName: 'cli', entryPath: './src/cli.ts' }],
+      // the command line is a second bundle over the same services; a run's worker thread a third
+      additionalEntryPoints: [
+        { entryName: 'cli', entryPath: './src/cli.ts' },
+        { entryName: 'run-compute.worker', entryPath: './src/runs/compute/run-compute.worker.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { DatabaseConfig } from '../../api/src/core/config/app-config';
 import { openDataSource } from '../../api/src/core/database/data-source';
 import { ImportService } from '../../api/src/import/import.service';
+import { RunComputePool } from '../../api/src/runs/compute/run-compute.pool';
 import { RunExecutor } from '../../api/src/runs/run-executor';
 import { RunsService } from '../../api/src/runs/runs.service';
 import { ScoringDataRepository } from '../../api/src/runs/scoring-data.repository';
@@ -113,22 +114,25 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('lease split bra
     const aDeciding = gate('replica A deciding');
     const bRunning = gate('replica B running');
     const aExec = a.app.get(RunExecutor);
-    const hashes = aExec.inputHashes.bind(aExec);
-    jest.spyOn(aExec, 'inputHashes').mockImplementation(async (...args) => {
+    const aFingerprint = aExec.fingerprint.bind(aExec);
+    jest.spyOn(aExec, 'fingerprint').mockImplementation(async (...args) => {
       aDeciding.open();
       await bRunning.promise; // A is paused while it decides whether the period is up to date
-      return hashes(...args);
+      return aFingerprint(...args);
     });
     const aTick = a.runs.tick();
     await aDeciding.promise;
     skew = 61_000;
     note('injected: replica A paused while deciding 2025Q4; the clock jumps 61 s (past a 60 s lease)');
-    const bExec = b.app.get(RunExecutor);
-    const load = bExec.loadInput.bind(bExec);
-    jest.spyOn(bExec, 'loadInput').mockImplementation(async (...args) => {
-      bRunning.open();
-      await aTick.catch(() => undefined); // B's run stays alive until A has decided
-      return load(...args);
+    const bPool = b.app.get(RunComputePool);
+    const compute = bPool.run.bind(bPool);
+    jest.spyOn(bPool, 'run').mockImplementation(async (...args) => {
+      // the fingerprint check passes; the run's own computation waits
+      if (!args[0].fingerprintOnly) {
+        bRunning.open();
+        await aTick.catch(() => undefined); // B's run stays alive until A has decided
+      }
+      return compute(...args);
     });
     const [ra, rb] = await Promise.all([aTick, b.runs.tick()]);
     note(`tick A: ran ${ra.ran.join(',') || '-'} busy ${ra.busy.join(',') || '-'}; tick B: ran ${rb.ran.join(',') || '-'} busy ${rb.busy.join(',') || '-'}`);
@@ -143,11 +147,11 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('lease split bra
     const bChecking = gate('replica B checking');
     const release = gate('the manual trigger');
     const bExec = b.app.get(RunExecutor);
-    const hashes = bExec.inputHashes.bind(bExec);
-    jest.spyOn(bExec, 'inputHashes').mockImplementation(async (...args) => {
+    const bFingerprint = bExec.fingerprint.bind(bExec);
+    jest.spyOn(bExec, 'fingerprint').mockImplementation(async (...args) => {
       bChecking.open();
       await release.promise;
-      return hashes(...args);
+      return bFingerprint(...args);
     });
     const bTick = b.runs.tick();
     await bChecking.promise;

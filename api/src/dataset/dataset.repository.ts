@@ -1,18 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InstitutionRow } from '@sci/shared';
+import BetterSqlite3 from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { InstitutionEntity } from './entities/institution.entity';
 import { DatasetWrite, datasetStatements, SqlDialect, SqlStatement } from './dataset-sql';
-
-interface SqliteStatement {
-  run(params: unknown[]): unknown;
-}
-interface SqliteHandle {
-  inTransaction: boolean;
-  prepare(sql: string): SqliteStatement;
-  transaction<T>(fn: () => T): () => T;
-}
+import { smallTableDigests, loanDigests } from './dataset-digests';
+import { DigestRecord, InputDigestRepository } from './input-digest.repository';
+import { MysqlConnection, mysqlSession, SqliteDb, sqliteSession, WriteSession } from './write-session';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -20,15 +15,19 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  * The exchange-format tables (data-format.md): lookups for validation and the one-transaction
  * write of an import batch.
  *
- * On SQLite the write runs synchronously on the driver's handle inside one transaction: TypeORM
- * shares a single SQLite connection between every request, so an await in the middle of the
- * batch would let other requests' statements run inside (and be rolled back with) it. Nothing
- * else runs while it writes; a batch of a million loan rows takes a few seconds. On MySQL the
- * write uses its own pooled connection and reports progress between chunks.
+ * The write runs on a connection of its own, so the import can stream its files with awaits in
+ * the middle of the transaction: on MySQL a pooled connection; on an SQLite file a second
+ * better-sqlite3 connection (WAL: the API keeps reading the committed data meanwhile; another
+ * writer waits for the import's commit, up to busy_timeout). An in-memory SQLite database has no
+ * second connection: there the write uses TypeORM's connection and must not be interleaved.
  */
 @Injectable()
 export class DatasetRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly digests: InputDigestRepository;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.digests = new InputDigestRepository(dataSource);
+  }
 
   get dialect(): SqlDialect {
     return this.dataSource.options.type === 'mysql' || this.dataSource.options.type === 'mariadb' ? 'mysql' : 'sqlite';
@@ -50,61 +49,96 @@ export class DatasetRepository {
     return found;
   }
 
+  /** Every USCC in the database (a province has tens of thousands): the loans' reference set. */
+  async getAllUsccs(): Promise<Set<string>> {
+    const rows: { uscc: string }[] = await this.dataSource.query('SELECT uscc FROM enterprise');
+    return new Set(rows.map((r) => r.uscc));
+  }
+
   async countInstitutions(): Promise<number> {
     return this.dataSource.getRepository(InstitutionEntity).count();
   }
 
-  /** Writes a validated batch in one transaction: all of it or, on any failure, nothing. */
-  async writeDataset(write: DatasetWrite, onLoanRows: (n: number) => void = () => undefined): Promise<void> {
-    const statements = datasetStatements(this.dialect, write);
-    if (this.dialect === 'sqlite') return this.runSqlite(statements, onLoanRows);
-    return this.runMysql(statements, onLoanRows);
+  /**
+   * Writes a validated batch in one transaction: all of it or, on any failure, nothing. The input
+   * digests of what it wrote (loans per period from the rows, small tables re-read) are recorded
+   * in the same transaction.
+   */
+  async writeDataset(write: DatasetWrite, onLoanRows: (n: number) => void = () => undefined, batchId: number | null = null): Promise<void> {
+    await this.withWriteTransaction(async (s) => {
+      for (const st of datasetStatements(s.dialect, write)) {
+        await s.run(st.sql, st.params);
+        if (st.loanRows) onLoanRows(st.loanRows);
+      }
+      const records: DigestRecord[] = write.loans ? loanDigests(write.loans, write.loanPeriods ?? []) : [];
+      records.push(...(await smallTableDigests(s, write)));
+      await this.digests.record(s, batchId, records);
+    });
   }
 
   /** Runs statements as they are, for the benchmark's bare INSERT baseline (same path, no import). */
   async runStatements(statements: Iterable<SqlStatement>): Promise<void> {
-    if (this.dialect === 'sqlite') return this.runSqlite(statements, () => undefined);
-    return this.runMysql(statements, () => undefined);
+    await this.withWriteTransaction(async (s) => {
+      for (const st of statements) await s.run(st.sql, st.params);
+    });
   }
 
-  private async runSqlite(statements: Iterable<SqlStatement>, onLoanRows: (n: number) => void): Promise<void> {
-    const db = (this.dataSource.driver as unknown as { databaseConnection: SqliteHandle }).databaseConnection;
+  /**
+   * Runs `fn` in one transaction on a connection of its own (see the class comment): commits when
+   * it resolves, rolls back when it throws.
+   */
+  async withWriteTransaction<T>(fn: (session: WriteSession) => Promise<T>): Promise<T> {
+    if (this.dialect === 'mysql') return this.mysqlTransaction(fn);
+    const file = this.dataSource.options.database as string | undefined;
+    if (!file || file === ':memory:') return this.sharedSqliteTransaction(fn);
+    const db = new BetterSqlite3(file);
+    try {
+      db.pragma('busy_timeout = 10000');
+      db.pragma('synchronous = NORMAL');
+      return await sqliteTransaction(db, fn);
+    } finally {
+      db.close();
+    }
+  }
+
+  private async sharedSqliteTransaction<T>(fn: (session: WriteSession) => Promise<T>): Promise<T> {
+    const db = (this.dataSource.driver as unknown as { databaseConnection: SqliteDb }).databaseConnection;
     // another request may be between two awaits of its own TypeORM transaction: let it finish
     for (let waited = 0; db.inTransaction; waited += 20) {
       if (waited > 120000) throw new Error('the database stayed busy in another transaction for 2 minutes');
       await sleep(20);
     }
-    const cache = new Map<string, SqliteStatement>();
-    db.transaction(() => {
-      for (const s of statements) {
-        let stmt = cache.get(s.sql);
-        if (!stmt) {
-          stmt = db.prepare(s.sql);
-          cache.set(s.sql, stmt);
-        }
-        stmt.run(s.params);
-        if (s.loanRows) onLoanRows(s.loanRows);
-      }
-    })();
+    return sqliteTransaction(db, fn);
   }
 
-  private async runMysql(statements: Iterable<SqlStatement>, onLoanRows: (n: number) => void): Promise<void> {
+  private async mysqlTransaction<T>(fn: (session: WriteSession) => Promise<T>): Promise<T> {
     const qr = this.dataSource.createQueryRunner();
-    await qr.connect();
+    const conn = (await qr.connect()) as MysqlConnection;
+    const s = mysqlSession(conn);
     try {
-      await qr.startTransaction();
+      await s.run('START TRANSACTION');
       try {
-        for (const s of statements) {
-          await qr.query(s.sql, s.params);
-          if (s.loanRows) onLoanRows(s.loanRows);
-        }
-        await qr.commitTransaction();
+        const out = await fn(s);
+        await s.run('COMMIT');
+        return out;
       } catch (err) {
-        await qr.rollbackTransaction().catch(() => undefined);
+        await s.run('ROLLBACK').catch(() => undefined);
         throw err;
       }
     } finally {
       await qr.release();
     }
+  }
+}
+
+async function sqliteTransaction<T>(db: SqliteDb, fn: (session: WriteSession) => Promise<T>): Promise<T> {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const out = await fn(sqliteSession(db));
+    db.exec('COMMIT');
+    return out;
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
   }
 }

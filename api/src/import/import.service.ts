@@ -125,7 +125,7 @@ export class ImportService implements OnModuleInit {
       progress.total = progress.processed = listed.reduce((s, f) => s + f.rows, 0);
       report();
       if (sink.count > 0) return await this.fail(batchId, actor, listed, progress.processed, sink);
-      await this.dataset.writeDataset(toWrite(data), () => undefined);
+      await this.dataset.writeDataset(toWrite(data), () => undefined, batchId);
       await this.batches.finishBatch(batchId, { status: 'succeeded', files: listed, totalRows: progress.total, processedRows: progress.total, errorCount: 0, errors: [] });
       await this.record(actor, 'import.completed', batchId, { status: 'succeeded', counts: countsOf(listed) });
       return { batchId, status: 'succeeded', counts: countsOf(listed), errors: [], errorCount: 0 };

@@ -1,25 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createHash } from 'crypto';
-import {
-  baselinePeriod,
-  periodYear,
-  scorePeriod,
-  shiftPeriod,
-  type PeriodAggregates,
-  type RunTrigger,
-  type Scheme,
-  type ScoringInput,
-  type UnitInfo,
-} from '@sci/shared';
+import type { RunTrigger, Scheme } from '@sci/shared';
 import { APP_CONFIG, AppConfig } from '../core/config/app-config';
 import { isConnectionLoss } from '../core/database/database-errors';
+import { InputDigestRepository } from '../dataset/input-digest.repository';
 import type { ResolvedScheme } from '../schemes/schemes.service';
+import { inputsOf, type ComputeProgress } from './compute/run-compute';
+import { RunComputePool } from './compute/run-compute.pool';
 import { LeaseRepository, LeaseToken } from './lease.repository';
 import { toRunResultRow } from './run-result-row';
 import { RunsRepository } from './runs.repository';
-import { BorrowerReference, InputHashes, ScoringDataRepository } from './scoring-data.repository';
+import { ScoringDataRepository } from './scoring-data.repository';
 import { ScoringRunEntity } from './scoring-run.entity';
 import { SignalsComputer } from '../signals/signals-computer';
+
+export { fingerprintOf, inputsOf } from './compute/run-compute';
 
 /** How long a run's lease lives without a heartbeat; heartbeats come every quarter of it. */
 export const DEFAULT_LEASE_TTL_MS = 60_000;
@@ -28,45 +22,21 @@ export interface ExecuteOptions {
   leaseTtlMs?: number;
   /** the period's lease as taken for this run: heartbeats and the results' fencing check use it */
   lease: LeaseToken;
-  /** the input hashes when the caller already computed them (the scheduler does, to decide) */
-  hashes?: InputHashes;
   /** test hook, see RunCompletion.beforeCommit */
   beforeCommit?: () => Promise<void>;
   /** test hook: runs after scoring, before the results transaction opens (nothing locked) */
   beforeWrite?: () => Promise<void>;
 }
 
-/** Part of every cached aggregate's key: bump it when the aggregation itself changes. */
-const AGGREGATION_VERSION = 'period-aggregator-1';
-
-const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
-
-/** The run's fingerprint: sha256 over the per-table hashes (each over every row of its table). */
-export function fingerprintOf(h: InputHashes): string {
-  return sha256(JSON.stringify(h));
-}
-
-/** Key of a period's cached aggregates: its loan rows and everything that decides status and the tree. */
-function aggregateKey(h: InputHashes, period: string): string {
-  return sha256([AGGREGATION_VERSION, h.loans[period], h.institution, h.enterprise, h.qualification].join('|'));
-}
-
 export function leaseName(period: string): string {
   return `run:${period}`;
 }
 
-/** The periods and years whose rows a run of `period` reads (spec sections 1, 4, 5). */
-export function inputsOf(period: string, scheme: Scheme): { periods: string[]; years: number[] } {
-  const periods = new Set([period, baselinePeriod(period)]);
-  for (let n = 1; n <= scheme.peer_trend.trend_quarters; n++) periods.add(shiftPeriod(period, n));
-  const y = periodYear(period);
-  return { periods: [...periods].sort(), years: [y - 1, y] };
-}
-
 /**
- * Executes one run under its period's lease: read the inputs (fingerprint, units, loan
- * aggregates of the period, its trend quarters and p0, qualitative scores, penalties), score
- * with the engine, write every result in one transaction. The caller holds the lease; this
+ * Executes one run under its period's lease: a worker thread reads the inputs in one snapshot
+ * (fingerprint from the import digests, units, loan aggregates of the period, its trend quarters
+ * and p0, qualitative scores, penalties) and scores them with the engine; this thread writes
+ * every result in one transaction (RunsRepository.complete). The caller holds the lease; this
  * keeps it alive with heartbeats while it works.
  */
 @Injectable()
@@ -79,6 +49,8 @@ export class RunExecutor {
     private readonly data: ScoringDataRepository,
     private readonly leases: LeaseRepository,
     private readonly signals: SignalsComputer,
+    private readonly digests: InputDigestRepository,
+    private readonly compute: RunComputePool,
   ) {}
 
   get holder(): string {
@@ -112,14 +84,22 @@ export class RunExecutor {
     const started = Date.now();
     try {
       await this.runs.setStage(run.id, 'loading', 5);
-      const hashes = opts.hashes ?? (await this.inputHashes(run.period, scheme));
-      await this.runs.setStage(run.id, 'loading', 20, fingerprintOf(hashes));
-      const input = await this.loadInput(run.period, scheme, hashes);
-      await this.runs.setStage(run.id, 'scoring', 60);
-      const results = scorePeriod(input, scheme);
-      await this.runs.setStage(run.id, 'writing', 80);
+      // the heavy part (fingerprint guard, aggregates, scores) runs on a worker thread with its
+      // own read-only snapshot; this thread only relays progress and writes the results
+      const progress = this.progressOf(run);
+      const computed = await this.compute
+        .run({ period: run.period, scheme, digests: await this.digests.forPeriods(inputsOf(run.period, scheme).periods) }, progress.report)
+        .finally(() => progress.settle());
+      if (computed.notes.length) {
+        for (const n of computed.notes) this.logger.warn(`run ${run.id} (${run.period}): ${n}`);
+        await this.runs.setLog(run.id, computed.notes);
+      }
+      this.logger.log(`run ${run.id} (${run.period}) computed: ${Object.entries(computed.timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
+      for (const c of computed.computed) await this.data.storeAggregates(c.key, c.aggregates);
+      await this.runs.setStage(run.id, 'writing', 90, computed.fingerprint, computed.rowsAggregated);
+      const region = new Map(computed.units.map((u) => [u.code, u.regionCode ?? '']));
+      const results = computed.results;
       if (opts.beforeWrite) await opts.beforeWrite();
-      const region = new Map(input.units.map((u) => [u.code, u.regionCode ?? '']));
       const written = await this.runs.complete(run.id, {
         rows: results.map((r) => toRunResultRow(run.id, r, region.get(r.code) ?? '')),
         unitCount: results.length,
@@ -164,53 +144,42 @@ export class RunExecutor {
     }
   }
 
-  /** sha256 of every input table a run of `period` reads (fingerprintOf gives the run's fingerprint). */
-  inputHashes(period: string, scheme: Scheme, memo?: Map<string, Promise<string>>): Promise<InputHashes> {
-    const { periods, years } = inputsOf(period, scheme);
-    return this.data.inputHashes(periods, years, memo);
+  /**
+   * The fingerprint a run of `period` would have now (the scheduler's "is it up to date?"): from
+   * the import digests behind the cheap guard, computed on a worker thread like a run.
+   */
+  async fingerprint(period: string, scheme: Scheme): Promise<string> {
+    const digests = await this.digests.forPeriods(inputsOf(period, scheme).periods);
+    return (await this.compute.run({ period, scheme, digests, fingerprintOnly: true })).fingerprint;
   }
 
   /**
-   * Everything the engine needs for `period`. A quarter's aggregates come from the cache when
-   * its rows (and the tree and borrower status inputs) hash the same as when they were stored;
-   * otherwise they are computed in one pass over its rows, which hashes them again: an import
-   * that landed in between fails the run (the next tick runs it on the new data) instead of
-   * recording results, or caching aggregates, of a mix.
+   * Relays a worker's progress to the run record, at most every 250 ms (and at each stage
+   * change and the fingerprint). settle() stops relaying and waits for the last write, so a late
+   * message cannot move a run that is writing its results back to loading.
    */
-  async loadInput(period: string, scheme: Scheme, hashes: InputHashes): Promise<ScoringInput> {
-    const units = await this.data.listUnits();
-    const cache = new Map<string, PeriodAggregates>();
-    let reference: BorrowerReference | null = null;
-    const aggregate = async (p: string): Promise<PeriodAggregates> => {
-      let a = cache.get(p) ?? (await this.data.cachedAggregates(p, aggregateKey(hashes, p)));
-      if (!a) {
-        reference ??= await this.data.borrowerReference();
-        const { loanHash, ...computed } = await this.data.aggregatePeriod(p, units, reference);
-        if (loanHash !== hashes.loans[p]) {
-          throw new Error(`the loans of ${p} changed while the run read them; it will run again on the new data`);
-        }
-        a = computed;
-        await this.data.storeAggregates(aggregateKey(hashes, p), a);
-      }
-      cache.set(p, a);
-      return a;
-    };
-    const current = await aggregate(period);
-    const history: PeriodAggregates[] = [];
-    for (let n = 1; n <= scheme.peer_trend.trend_quarters; n++) {
-      const h = await aggregate(shiftPeriod(period, n));
-      if (h.hasData) history.push(h);
-    }
-    const base = await aggregate(baselinePeriod(period));
-    const { years } = inputsOf(period, scheme);
+  private progressOf(run: ScoringRunEntity): { report: (p: ComputeProgress) => void; settle: () => Promise<void> } {
+    let last = 0;
+    let stage = '';
+    let fingerprinted = false;
+    let open = true;
+    let pending = Promise.resolve();
     return {
-      period,
-      units: units as UnitInfo[],
-      current,
-      history,
-      baseline: base.hasData ? base : null,
-      qualitative: await this.data.qualitative(years),
-      penalties: await this.data.penalties(),
+      report: (p) => {
+        const now = Date.now();
+        const news = p.stage !== stage || (!!p.fingerprint && !fingerprinted);
+        if (!open || (!news && now - last < 250)) return;
+        last = now;
+        stage = p.stage;
+        fingerprinted ||= !!p.fingerprint;
+        pending = pending
+          .then(() => this.runs.setStage(run.id, p.stage, p.progress, p.fingerprint, p.rows))
+          .catch((err: Error) => this.logger.warn(`run ${run.id}: progress not recorded: ${err.message}`));
+      },
+      settle: () => {
+        open = false;
+        return pending;
+      },
     };
   }
 }

@@ -22,5 +22,7 @@ export function toRunResponse(r: ScoringRunEntity): RunResponse {
     scoredCount: r.scoredCount,
     stage: r.stage,
     progress: r.progress,
+    rowsRead: r.rowsRead ?? 0,
+    log: r.log ? r.log.split('\n') : [],
   };
 }

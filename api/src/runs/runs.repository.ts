@@ -56,8 +56,16 @@ export class RunsRepository {
     });
   }
 
-  async setStage(id: number, stage: RunStage, progress: number, fingerprint?: string): Promise<void> {
-    await this.runs.update({ id, status: 'running' }, { stage, progress, ...(fingerprint ? { fingerprint } : {}) });
+  async setStage(id: number, stage: RunStage, progress: number, fingerprint?: string, rowsRead?: number): Promise<void> {
+    await this.runs.update(
+      { id, status: 'running' },
+      { stage, progress, ...(fingerprint ? { fingerprint } : {}), ...(rowsRead !== undefined ? { rowsRead } : {}) },
+    );
+  }
+
+  /** Records what the run noticed about its inputs (its log). */
+  async setLog(id: number, lines: string[]): Promise<void> {
+    await this.runs.update({ id }, { log: lines.length ? lines.join('\n') : null });
   }
 
   /**

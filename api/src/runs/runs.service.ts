@@ -13,7 +13,7 @@ import type { AccessScope } from '../core/auth/access-scope';
 import { APP_CONFIG, AppConfig } from '../core/config/app-config';
 import { ResolvedScheme, SchemesService } from '../schemes/schemes.service';
 import { LeaseRepository, LeaseToken } from './lease.repository';
-import { ExecuteOptions, fingerprintOf, leaseName, RunExecutor } from './run-executor';
+import { ExecuteOptions, leaseName, RunExecutor } from './run-executor';
 import { toRunResponse } from './run-response';
 import { RunsRepository } from './runs.repository';
 import { ScoringDataRepository } from './scoring-data.repository';
@@ -176,12 +176,9 @@ export class RunsService implements BeforeApplicationShutdown {
   private async tickOnce(report: TickReport): Promise<void> {
     report.reaped = await this.reapDeadRuns();
     const scheme = await this.schemes.resolve();
-    // each quarter's rows are hashed once per tick, not once for every period that reads them
-    const memo = new Map<string, Promise<string>>();
     for (const period of await this.data.periodsWithData()) {
       if (this.stopping) return;
-      const hashes = await this.executor.inputHashes(period, scheme.scheme, memo);
-      const fingerprint = fingerprintOf(hashes);
+      const fingerprint = await this.executor.fingerprint(period, scheme.scheme);
       if (await this.runs.hasSucceeded(period, fingerprint, scheme.schemeId, scheme.version)) {
         report.upToDate.push(period);
         continue;
@@ -203,7 +200,7 @@ export class RunsService implements BeforeApplicationShutdown {
       } finally {
         if (!run) await this.leases.release(lease.name, lease.holder, lease.generation);
       }
-      await this.track(run, lease, this.executor.execute(run, scheme.scheme, { hashes, lease, leaseTtlMs: this.config.runLeaseTtlMs }));
+      await this.track(run, lease, this.executor.execute(run, scheme.scheme, { lease, leaseTtlMs: this.config.runLeaseTtlMs }));
     }
   }
 

@@ -69,4 +69,12 @@ export class ScoringRunEntity {
 
   @Column({ type: 'int', default: 0 })
   progress!: number;
+
+  /** loan rows aggregated so far (progress of the loading stage) */
+  @Column({ name: 'rows_read', type: 'int', default: 0 })
+  rowsRead!: number;
+
+  /** what the run noticed about its inputs, one line each (e.g. a digest that no longer matched) */
+  @Column({ type: 'text', nullable: true })
+  log!: string | null;
 }

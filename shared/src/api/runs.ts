@@ -42,6 +42,10 @@ export interface RunResponse {
   stage: RunStage;
   /** 0-100 */
   progress: number;
+  /** loan rows aggregated so far (while loading) */
+  rowsRead: number;
+  /** what the run noticed about its inputs, one line each (e.g. rows changed outside an import) */
+  log: string[];
 }
 
 /** GET /api/runs?period= (newest first) */

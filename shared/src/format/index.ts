@@ -1,3 +1,4 @@
 export * from './enums';
 export * from './rows';
 export * from './period';
+export * from './digest';

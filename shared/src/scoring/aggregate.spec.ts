@@ -1,5 +1,7 @@
 import type { EnterpriseRow, LoanRow, QualificationRow } from '../format/rows';
-import { aggregatePeriod, borrowerStatusAt, isLongTerm, oneYearAfter } from './aggregate';
+import { aggregatePeriod } from './aggregate';
+import { isLongTerm, oneYearAfter } from './aggregate-stream';
+import { borrowerStatusAt } from './borrower-status';
 import { loan, unit } from './builders.spec-helper';
 
 const ent = (uscc: string, strategicEmerging = false): EnterpriseRow => ({

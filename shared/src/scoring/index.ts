@@ -3,6 +3,8 @@ export * from './scheme';
 export * from './scheme-sdtf-2025';
 export * from './scheme-validate';
 export * from './scheme-signals';
+export * from './borrower-status';
+export * from './aggregate-stream';
 export * from './aggregate';
 export * from './indicators';
 export * from './population';

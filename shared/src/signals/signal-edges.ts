@@ -1,4 +1,4 @@
-import { NPL_RISK_CLASSES } from '../scoring/aggregate';
+import { NPL_RISK_CLASSES } from '../scoring/aggregate-stream';
 import type { RiskClass } from '../format/enums';
 import { periodDate } from '../format/period';
 import type { SignalKind, SignalLoanRef, SignalSeverity } from '../api/signals';

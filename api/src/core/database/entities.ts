@@ -3,6 +3,7 @@ import { EnterpriseEntity, QualificationEntity } from '../../dataset/entities/en
 import { ImportBatchEntity, ImportErrorEntity } from '../../dataset/entities/import-batch.entity';
 import { InstitutionClosureEntity, InstitutionEntity } from '../../dataset/entities/institution.entity';
 import { LoanEntity } from '../../dataset/entities/loan.entity';
+import { InputDigestEntity } from '../../dataset/entities/input-digest.entity';
 import { UserEntity } from '../../users/user.entity';
 import { AuditLogEntity } from '../../audit/audit-log.entity';
 import { PenaltyEntity, QualitativeScoreEntity } from '../../dataset/entities/supervision.entity';
@@ -32,4 +33,5 @@ export const ENTITIES = [
   LeaseEntity,
   CertificationExerciseEntity,
   CertificationEvaluationEntity,
+  InputDigestEntity,
 ];
