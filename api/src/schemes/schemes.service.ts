@@ -95,6 +95,27 @@ export class SchemesService implements OnModuleInit {
   }
 
   /**
+   * Stores an already validated scheme (a CLI --scheme file) as the next version of its id and
+   * returns it as runs use it. The file's own version number is kept in its params only: the
+   * database decides the stored number, so a file never overwrites a version.
+   */
+  async register(scheme: Scheme, actor: string): Promise<ResolvedScheme> {
+    await this.ready();
+    const problems = validateScheme(scheme);
+    if (problems.length) throw new BadRequestException({ code: 'SCHEME_INVALID', message: problems.join('; '), problems });
+    const saved = await this.repo.insertNextVersion({
+      schemeId: scheme.id,
+      titleZh: scheme.title.zh,
+      titleEn: scheme.title.en,
+      params: JSON.stringify(scheme),
+      createdBy: actor,
+      createdAt: new Date(),
+    });
+    if (!saved) throw new ConflictException({ code: 'SCHEME_VERSION_CONFLICT', message: 'another version was created at the same time; try again' });
+    return { scheme: schemeOf(saved), schemeId: saved.schemeId, version: saved.version };
+  }
+
+  /**
    * The version a run uses: the one named, the latest of a named id, or the default (the most
    * recently created version). Throws 404 when the named scheme does not exist.
    */
