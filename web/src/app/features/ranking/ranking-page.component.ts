@@ -39,13 +39,9 @@ import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { errorMessage } from '../../core/api/http-error';
 import { AuthStore } from '../../core/auth/auth.store';
 import { ContextStore } from '../../core/context/context.store';
-import {
-  CLASS_WEIGHTS,
-  SHANDONG_CITIES,
-  cityName,
-  scoreShade,
-} from '../../core/domain';
+import { SHANDONG_CITIES, cityName, scoreShade } from '../../core/domain';
 import { ClassValuePipe, ScorePipe } from '../../core/format/format.pipes';
+import { classWeights, runScheme } from '../../core/scheme/scheme.store';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { FlagTagsComponent } from '../../ui/flag-tags.component';
@@ -110,7 +106,6 @@ export class RankingPageComponent {
   protected readonly flags = FLAGS;
   protected readonly cities = SHANDONG_CITIES;
   protected readonly pageSizes = PAGE_SIZES;
-  protected readonly weights = CLASS_WEIGHTS;
 
   /** A regulator starts with the banks' head units; bank and branch users see all their units. */
   private readonly defaults = defaultFilters(
@@ -159,6 +154,16 @@ export class RankingPageComponent {
   });
   protected readonly rows = computed<UnitResultItem[]>(() =>
     this.result.hasValue() ? (this.result.value()?.items ?? []) : [],
+  );
+  /** the weights of the scheme version of the run listed (class maxima, cell shades) */
+  private readonly scheme = runScheme(() =>
+    this.result.hasValue() ? this.result.value()?.run : null,
+  );
+  protected readonly weights = computed<Partial<Record<ClassCode, number>>>(
+    () => {
+      const s = this.scheme();
+      return s ? classWeights(s) : {};
+    },
   );
   protected readonly total = computed(() =>
     this.result.hasValue() ? (this.result.value()?.total ?? 0) : 0,
@@ -215,7 +220,10 @@ export class RankingPageComponent {
   }
 
   protected shade(u: UnitResultItem, k: ClassCode): string {
-    return u.scored ? scoreShade(u.scores[k], this.weights[k]) : 'transparent';
+    const w = this.weights()[k];
+    return u.scored && w !== undefined
+      ? scoreShade(u.scores[k], w)
+      : 'transparent';
   }
 
   protected city(code: string): string {

@@ -2,10 +2,13 @@ import {
   CLASS_CODES,
   type ClassCode,
   type PeerClassStats,
+  SCHEME_SDTF_2025,
   type UnitResultItem,
 } from '@sci/shared';
-import { CLASS_WEIGHTS } from '../../core/domain';
+import { classWeights } from '../../core/scheme/scheme.store';
 import { type ChartLabels, peerBoxOption, radarOption } from './unit-charts';
+
+const CLASS_WEIGHTS = classWeights(SCHEME_SDTF_2025);
 
 const labels: ChartLabels = {
   lang: 'zh-CN',
