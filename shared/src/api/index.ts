@@ -7,3 +7,4 @@ export * from './runs';
 export * from './results';
 export * from './schemes';
 export * from './certification';
+export * from './policy-lab';

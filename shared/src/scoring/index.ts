@@ -2,6 +2,7 @@ export * from './types';
 export * from './scheme';
 export * from './scheme-sdtf-2025';
 export * from './scheme-validate';
+export * from './scheme-diff';
 export * from './aggregate';
 export * from './indicators';
 export * from './population';
