@@ -104,7 +104,7 @@ export class RunsService implements BeforeApplicationShutdown {
     if (!(await this.data.hasLoans(req.period))) {
       throw new NotFoundException({ code: 'PERIOD_NO_DATA', message: `period ${req.period} has no loan data; import it first` });
     }
-    const scheme = await this.schemes.resolve(req.schemeId, req.schemeVersion);
+    const scheme = await this.schemes.resolve(req.schemeId, req.schemeVersion, req.period);
     if (!(await this.leases.tryAcquire(leaseName(req.period), this.executor.holder, ttlMs))) {
       throw new ConflictException({ code: 'RUN_IN_PROGRESS', message: `a run of ${req.period} is in progress; wait for it to finish` });
     }
@@ -127,7 +127,6 @@ export class RunsService implements BeforeApplicationShutdown {
     this.ticking = true;
     try {
       report.reaped = await this.reapDeadRuns();
-      const scheme = await this.schemes.resolve();
       // each quarter's rows are hashed once per tick, not once for every period that reads them
       const memo = new Map<string, Promise<string>>();
       for (const period of await this.data.periodsWithData()) {
@@ -137,6 +136,8 @@ export class RunsService implements BeforeApplicationShutdown {
           continue;
         }
         try {
+          // each period with the version in force for it (a version adopted from 2026Q1 leaves 2025 alone)
+          const scheme = await this.schemes.resolve(undefined, undefined, period);
           const hashes = await this.executor.inputHashes(period, scheme.scheme, memo);
           if (await this.runs.hasSucceeded(period, fingerprintOf(hashes), scheme.schemeId, scheme.version)) {
             report.upToDate.push(period);

@@ -118,8 +118,10 @@ export interface GroupSummary {
 /** One parameter the draft changed, applied alone to the scheme in force. */
 export interface SensitivityRow {
   path: string;
-  from: string;
-  to: string;
+  /** the parameter and its two values in words (scheme-diff) */
+  label: { zh: string; en: string };
+  from: { zh: string; en: string };
+  to: { zh: string; en: string };
   gradeChanges: number;
   outcomeChanges: number;
 }

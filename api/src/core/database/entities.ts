@@ -11,6 +11,7 @@ import { ScoringRunEntity } from '../../runs/scoring-run.entity';
 import { LeaseEntity } from '../../runs/lease.entity';
 import { CertificationExerciseEntity } from '../../certification/entities/certification-exercise.entity';
 import { CertificationEvaluationEntity } from '../../certification/entities/certification-evaluation.entity';
+import { SchemeDraftEntity } from '../../schemes/scheme-draft.entity';
 
 /** Every entity, listed explicitly for the webpack bundle. Each feature appends its own. */
 export const ENTITIES = [
@@ -32,4 +33,5 @@ export const ENTITIES = [
   LeaseEntity,
   CertificationExerciseEntity,
   CertificationEvaluationEntity,
+  SchemeDraftEntity,
 ];

@@ -4,9 +4,10 @@ import { UsersAudit1732000300000 } from './1732000300000-users-audit';
 import { Runs1732000200000 } from './1732000200000-runs';
 import { PeriodAggregates1732000200100 } from './1732000200100-period-aggregates';
 import { Certification1732000400000 } from './1732000400000-certification';
+import { PolicyLab1732000500500 } from './1732000500500-policy-lab';
 
 /**
  * Every migration, in order. Explicit (not a glob) because the API is bundled by webpack.
  * Each feature appends its own migration here; never edit one that has landed.
  */
-export const MIGRATIONS = [Dataset1732000000000, ImportErrors1732000100000, UsersAudit1732000300000, Runs1732000200000, PeriodAggregates1732000200100, Certification1732000400000];
+export const MIGRATIONS = [Dataset1732000000000, ImportErrors1732000100000, UsersAudit1732000300000, Runs1732000200000, PeriodAggregates1732000200100, Certification1732000400000, PolicyLab1732000500500];
