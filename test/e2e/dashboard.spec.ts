@@ -119,11 +119,12 @@ if (executablePath) {
             'nav.certification',
             'nav.runs',
             'nav.imports',
+            'nav.policyLab',
           ],
         },
         admin: {
           path: /\/admin$/,
-          nav: ['nav.runs', 'nav.imports', 'nav.admin'],
+          nav: ['nav.runs', 'nav.imports', 'nav.policyLab', 'nav.admin'],
         },
         bank_hq: {
           path: /\/banks\/[^/]+$/,

@@ -58,6 +58,12 @@ export function navFor(user: SessionUser | null): NavItem[] {
       path: '/imports',
       roles: ['regulator', 'admin'],
     },
+    {
+      key: 'nav.policyLab',
+      icon: 'experiment',
+      path: '/policy-lab',
+      roles: ['regulator', 'admin'],
+    },
     { key: 'nav.admin', icon: 'setting', path: '/admin', roles: ['admin'] },
   ];
   return items

@@ -4,10 +4,12 @@ import { NzI18nService, en_US, zh_CN } from 'ng-zorro-antd/i18n';
 import { EN } from './dict/en';
 import { EN_CERT } from './dict/en-cert';
 import { EN_ERRORS } from './dict/en-errors';
+import { EN_LAB } from './dict/en-lab';
 import { EN_PAGES } from './dict/en-pages';
 import { ZH_CN } from './dict/zh-cn';
 import { ZH_CN_CERT } from './dict/zh-cn-cert';
 import { ZH_CN_ERRORS } from './dict/zh-cn-errors';
+import { ZH_CN_LAB } from './dict/zh-cn-lab';
 import { ZH_CN_PAGES } from './dict/zh-cn-pages';
 
 export type Lang = 'zh-CN' | 'en';
@@ -17,12 +19,13 @@ export type MessageKey =
   | keyof typeof ZH_CN
   | keyof typeof ZH_CN_PAGES
   | keyof typeof ZH_CN_CERT
-  | keyof typeof ZH_CN_ERRORS;
+  | keyof typeof ZH_CN_ERRORS
+  | keyof typeof ZH_CN_LAB;
 
 const STORAGE_KEY = 'sci.lang';
 const DICTS: Record<Lang, Record<MessageKey, string>> = {
-  'zh-CN': { ...ZH_CN, ...ZH_CN_PAGES, ...ZH_CN_CERT, ...ZH_CN_ERRORS },
-  en: { ...EN, ...EN_PAGES, ...EN_CERT, ...EN_ERRORS },
+  'zh-CN': { ...ZH_CN, ...ZH_CN_PAGES, ...ZH_CN_CERT, ...ZH_CN_ERRORS, ...ZH_CN_LAB },
+  en: { ...EN, ...EN_PAGES, ...EN_CERT, ...EN_ERRORS, ...EN_LAB },
 };
 
 /**
