@@ -12,6 +12,19 @@ describe(draftFields.name, () => {
     expect(paths).toContain('veto.kinds');
     expect(paths).not.toContain('classes.K1.method');
   });
+
+  it('should edit numbers as numbers and lists of codes as lists', () => {
+    const kind = new Map(
+      draftFields(SCHEME_SDTF_2025).map((f) => [f.path, f.kind]),
+    );
+    expect(kind.get('certification.upgrade.checks_passed_min')).toBe('number');
+    expect(kind.get('certification.delist.composite_below')).toBe('number');
+    expect(kind.get('certification.delist.two_year_failure_checks')).toBe(
+      'multi',
+    );
+    expect(kind.get('veto.grade')).toBe('choice');
+    expect(kind.get('qualitative.inherit_previous_year')).toBe('boolean');
+  });
 });
 
 describe(placeProblems.name, () => {

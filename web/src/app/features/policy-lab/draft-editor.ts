@@ -40,7 +40,10 @@ const MULTI: [RegExp, readonly string[]][] = [
   [/^veto\.kinds$/, PENALTY_KINDS],
   [/^certification\.C2\.mechanisms$/, MECHANISMS],
   [/^certification\.C7\.fail_flags$/, FLAGS],
-  [/^certification\.(upgrade|reserve|delist)\.\w+$/, CHECK_CODES],
+  [
+    /^certification\.(upgrade|reserve|delist)\.(required|two_year_failure_checks)$/,
+    CHECK_CODES,
+  ],
 ];
 
 function groupOf(path: string): DraftField['group'] {

@@ -235,11 +235,9 @@ export class PolicyLabPageComponent {
     const d = this.draft();
     const s = this.sim();
     if (d && s)
-      this.api
-        .download(d.id, s.period)
-        .subscribe({
-          error: (e) => this.message.error(errorMessage(e, this.i18n)),
-        });
+      this.api.download(d.id, s.period).subscribe({
+        error: (e) => this.message.error(errorMessage(e, this.i18n)),
+      });
   }
 
   protected publish(): void {
@@ -264,6 +262,13 @@ export class PolicyLabPageComponent {
         },
         error: (e) => this.message.error(errorMessage(e, this.i18n)),
       });
+  }
+
+  /** a mechanism, flag or penalty kind in words when the dictionary has it, else its code */
+  protected optionLabel(o: string): string {
+    for (const k of [`mechanism.${o}`, `flag.${o}`, `penaltyKind.${o}`])
+      if (this.i18n.has(k)) return this.i18n.t(k);
+    return o;
   }
 
   protected city(code: string): string {
