@@ -125,6 +125,18 @@ if (executablePath) {
       expect(run.schemeVersion).not.toBe(adopted!.version);
     }, 300_000);
 
+    it('should show on the scheme page what the published version changed, in words', async () => {
+      const page = await as('admin');
+      await visit(page, '/admin');
+      await page.click('.ant-tabs-tab:has-text("评估方案")');
+      await page.waitForSelector('[data-testid=scheme-changes] li');
+      const text = await page.textContent('[data-testid=scheme-changes]');
+      expect(text).toContain('等级「良好」最低综合得分：75 → 85');
+      expect(text).toContain('C8 综合得分下限：75 → 65');
+      expect(text).not.toContain('grades.good.min');
+      await shot(page, 'lab-04-scheme-changes-zh');
+    });
+
     it('should show the lab in English and at 1024 px', async () => {
       const page = await as('regulator', 1024);
       await page.evaluate(() => localStorage.setItem('sci.lang', 'en'));
