@@ -52,7 +52,9 @@ export class PolicyLabService implements OnModuleDestroy {
       throw new NotFoundException({ code: 'PERIOD_NO_DATA', message: `period ${period} has no loan data; import it first` });
     }
     const inForce = await this.schemes.resolve(undefined, undefined, period);
-    const input = await this.inputFor(period, [inForce.scheme, draft]);
+    // each quarter's rows are hashed once for the whole simulation (2025Q4 and 2024Q4 share 2024Q4)
+    const memo = new Map<string, Promise<string>>();
+    const input = await this.inputFor(period, [inForce.scheme, draft], memo);
     const year = periodYear(period);
     const isQ4 = period.endsWith('Q4');
     const previousPeriod = baselinePeriod(period);
@@ -60,7 +62,7 @@ export class PolicyLabService implements OnModuleDestroy {
       ? await Promise.all([
           this.certification.submittedApplications([year, year - 1]),
           this.certification.confirmedCodes(year - 1),
-          this.data.hasLoans(previousPeriod).then((has) => (has ? this.inputFor(previousPeriod, [inForce.scheme, draft]) : null)),
+          this.data.hasLoans(previousPeriod).then((has) => (has ? this.inputFor(previousPeriod, [inForce.scheme, draft], memo) : null)),
         ])
       : [[], [], null];
     const units = await this.data.listUnits();
@@ -80,12 +82,15 @@ export class PolicyLabService implements OnModuleDestroy {
         : null,
       names: Object.fromEntries(units.map((u) => [u.code, (u as { name?: string }).name ?? u.code])),
     };
+    const scoringStarted = Date.now();
     const result = await this.run(job);
+    const scoringMs = Date.now() - scoringStarted;
     return {
       draftId,
       period,
       inForce: { schemeId: inForce.schemeId, version: inForce.version },
       durationMs: Date.now() - started,
+      scoringMs,
       ...result,
     };
   }
@@ -94,9 +99,9 @@ export class PolicyLabService implements OnModuleDestroy {
    * The inputs of `period` as a run reads them (input hashes, cached aggregates), with the
    * history the longer trend window of the schemes compared needs.
    */
-  private async inputFor(period: string, schemes: Scheme[]): Promise<ScoringInput> {
+  private async inputFor(period: string, schemes: Scheme[], memo: Map<string, Promise<string>>): Promise<ScoringInput> {
     const longest = schemes.reduce((a, b) => (b.peer_trend.trend_quarters > a.peer_trend.trend_quarters ? b : a));
-    const hashes = await this.executor.inputHashes(period, longest);
+    const hashes = await this.executor.inputHashes(period, longest, memo);
     return this.executor.loadInput(period, longest, hashes);
   }
 

@@ -57,12 +57,28 @@ interface Scored {
   outcomes: Map<string, CertificationResult['outcome']>;
 }
 
-function score(job: SimulationJob, scheme: Scheme): Scored {
-  const results = scorePeriod(job.input, scheme);
+/** Scored periods by the parameters scoring reads: a certification-only change reuses them. */
+type ScoreCache = Map<string, { results: UnitResult[]; previous: UnitResult[] }>;
+
+function scoringKey(scheme: Scheme): string {
+  // scorePeriod never reads the certification rules, the names or the version
+  return JSON.stringify({ ...scheme, id: null, version: null, title: null, certification: null });
+}
+
+function score(job: SimulationJob, scheme: Scheme, cache: ScoreCache): Scored {
+  const key = scoringKey(scheme);
+  let scored = cache.get(key);
+  if (!scored) {
+    scored = {
+      results: scorePeriod(job.input, scheme),
+      previous: job.certification?.previous ? scorePeriod(job.certification.previous, scheme) : [],
+    };
+    cache.set(key, scored);
+  }
+  const { results, previous } = scored;
   const outcomes = new Map<string, CertificationResult['outcome']>();
   const c = job.certification;
   if (c) {
-    const previous = c.previous ? scorePeriod(c.previous, scheme) : [];
     const cert = evaluateCertification(
       { year: c.year, resultsY: results, resultsPrev: previous, applicationsY: c.applicationsY, applicationsPrev: c.applicationsPrev, certifiedPrev: c.certifiedPrev },
       scheme,
@@ -117,8 +133,9 @@ function groups(before: Scored, after: Scored, keyOf: (r: UnitResult) => string)
 }
 
 export function runSimulation(job: SimulationJob): SimulationResult {
-  const before = score(job, job.inForce);
-  const after = score(job, job.draft);
+  const cache: ScoreCache = new Map();
+  const before = score(job, job.inForce, cache);
+  const after = score(job, job.draft, cache);
   const name = (code: string): string => job.names[code] ?? code;
   const region = new Map(job.input.units.map((u) => [u.code, u.regionCode ?? '']));
 
@@ -176,7 +193,7 @@ export function runSimulation(job: SimulationJob): SimulationResult {
   }
 
   const sensitivity: SensitivityRow[] = job.changes.map((c) => {
-    const one = score(job, withParameter(job.inForce, job.draft, c.path));
+    const one = score(job, withParameter(job.inForce, job.draft, c.path), cache);
     return {
       path: c.path,
       label: c.label,

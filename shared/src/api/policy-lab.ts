@@ -134,7 +134,9 @@ export interface SimulationResponse {
   /** the certification year when the period is a fourth quarter, else null */
   certificationYear: number | null;
   unitCount: number;
+  /** the whole simulation, and the part spent scoring and comparing (the rest reads the inputs) */
   durationMs: number;
+  scoringMs: number;
   grades: GradeDistributionRow[];
   gradeChanges: GradeChange[];
   /** largest movement first (rank_level) */
