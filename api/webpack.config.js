@@ -5,7 +5,7 @@ module.exports = {
   output: {
     path: join(__dirname, '../dist/api'),
     clean: true,
-    // piscina loads the worker bundle with require() and calls its default export
+    // piscina loads each worker bundle with require() and calls its default export
     library: { type: 'commonjs2' },
     ...(process.env.NODE_ENV !== 'production' && {
       devtoolModuleFilenameTemplate: '[absolute-resource-path]',
@@ -20,6 +20,8 @@ module.exports = {
       additionalEntryPoints: [
         { entryName: 'cli', entryPath: './src/cli.ts' },
         { entryName: 'run-compute.worker', entryPath: './src/runs/compute/run-compute.worker.ts' },
+        // the policy lab's simulation worker thread (piscina loads it beside main.js)
+        { entryName: 'policy-lab-worker', entryPath: './src/policy-lab/simulate.worker.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],

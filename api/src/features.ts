@@ -10,6 +10,7 @@ import { RunsModule } from './runs/runs.module';
 import { ResultsModule } from './results/results.module';
 import { CertificationModule } from './certification/certification.module';
 import { SignalsModule } from './signals/signals.module';
+import { PolicyLabModule } from './policy-lab/policy-lab.module';
 
 /** The feature modules of the API. Each feature appends its module here. */
-export const FEATURE_MODULES = [HealthModule, DemoModule, ImportModule, AuthCoreModule, AuditModule, UsersModule, AuthModule, SchemesModule, RunsModule, ResultsModule, CertificationModule, SignalsModule];
+export const FEATURE_MODULES = [HealthModule, DemoModule, ImportModule, AuthCoreModule, AuditModule, UsersModule, AuthModule, SchemesModule, RunsModule, ResultsModule, CertificationModule, SignalsModule, PolicyLabModule];

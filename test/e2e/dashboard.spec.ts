@@ -121,11 +121,12 @@ if (executablePath) {
             'nav.quality',
             'nav.runs',
             'nav.imports',
+            'nav.policyLab',
           ],
         },
         admin: {
           path: /\/admin$/,
-          nav: ['nav.runs', 'nav.imports', 'nav.admin'],
+          nav: ['nav.runs', 'nav.imports', 'nav.policyLab', 'nav.admin'],
         },
         bank_hq: {
           path: /\/banks\/[^/]+$/,

@@ -32,6 +32,7 @@ import { CertificationExerciseEntity } from './entities/certification-exercise.e
     DemoCertificationSeeder,
   ],
   exports: [
+    CertificationRepository,
     CertificationEvaluationService,
     CertificationExerciseService,
     DemoCertificationSeeder,

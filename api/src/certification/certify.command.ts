@@ -14,6 +14,7 @@ import {
 import { ImportService } from '../import/import.service';
 import { RunsService } from '../runs/runs.service';
 import { ScoringDataRepository } from '../runs/scoring-data.repository';
+import { readSchemeFile, SCHEME_OPTION } from '../schemes/scheme-file';
 import { SchemesService } from '../schemes/schemes.service';
 import { certificationExportTable } from './certification-export';
 import {
@@ -63,7 +64,7 @@ function yearOf(raw: string): number {
 /**
  * `certify --data <dir> --year <YYYY> --out <file> [--format csv|xlsx]` (a fixed interface, used
  * by automated checks): imports the folder into a fresh temporary SQLite database with the full
- * validation of the import, scores Y Q4 and (Y-1) Q4 (when it has data) with the default scheme
+ * validation of the import, scores Y Q4 and (Y-1) Q4 (when it has data) with the default scheme (or the --scheme file)
  * through the runs service, evaluates certification with the same service the exercise uses, and
  * writes the Certification export of data-format.md. Nothing on stdout; errors are one line on
  * stderr (plus the import's file:line:column lines) and a non-zero exit.
@@ -86,7 +87,8 @@ export const certifyCommand: CliCommand = {
       .option(
         '--format <csv|xlsx>',
         'file format (default: from the --out extension, else csv)',
-      ),
+      )
+      .option(...SCHEME_OPTION),
   async run(opts) {
     const dir = String(opts['data']);
     const out = String(opts['out']);
@@ -94,6 +96,11 @@ export const certifyCommand: CliCommand = {
     const format = formatOf(opts, out);
     if (!existsSync(dir) || !statSync(dir).isDirectory())
       throw new CliError(`--data ${dir}: no such folder`);
+    // checked before anything is imported: a bad scheme file costs nothing
+    const schemeFile =
+      opts['scheme'] !== undefined
+        ? readSchemeFile(String(opts['scheme']))
+        : null;
 
     const tmp = mkdtempSync(join(tmpdir(), 'sci-certify-'));
     const config = {
@@ -122,7 +129,10 @@ export const certifyCommand: CliCommand = {
           `--year ${year}: the data has no loans for ${period} (periods with data: ${periods.join(', ') || 'none'})`,
         );
       }
-      const scheme = await app.get(SchemesService).resolve();
+      const schemes = app.get(SchemesService);
+      const scheme = schemeFile
+        ? await schemes.register(schemeFile, ACTOR)
+        : await schemes.resolve();
       const run = await app.get(RunsService).runNow({
         period,
         schemeId: scheme.schemeId,

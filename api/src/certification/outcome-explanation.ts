@@ -5,6 +5,7 @@ import type {
   LocalizedText,
   Scheme,
 } from '@sci/shared';
+import { compositeTolerance } from '@sci/shared';
 
 /**
  * Why the engine recommended what it did (scoring.md section 7), in words, with the scheme's own
@@ -95,7 +96,7 @@ function certified(r: CertificationResult, scheme: Scheme): LocalizedText {
       zh: '第四季度未参与评分',
       en: 'not scored in the fourth quarter',
     });
-  else if (r.composite + scheme.equality_tolerance < d.composite_below) {
+  else if (r.composite + compositeTolerance(scheme) < d.composite_below) {
     reasons.push({
       zh: `综合得分 ${r.composite.toFixed(1)} 低于 ${d.composite_below}`,
       en: `composite ${r.composite.toFixed(1)} below ${d.composite_below}`,

@@ -10,6 +10,8 @@ import { TABULAR_FORMATS, TabularFormat } from '../exports/tabular-writer';
 import { ImportService } from '../import/import.service';
 import { RunsService } from '../runs/runs.service';
 import { ScoringDataRepository } from '../runs/scoring-data.repository';
+import { readSchemeFile, SCHEME_OPTION } from '../schemes/scheme-file';
+import { SchemesService } from '../schemes/schemes.service';
 import { ResultsExportService } from './results-export.service';
 
 /** --format, or the --out file's extension, or csv. */
@@ -20,10 +22,10 @@ function formatOf(opts: Record<string, unknown>, out: string): TabularFormat {
 }
 
 /**
- * `evaluate --data <dir> --period <YYYYQn> --out <file> [--format csv|xlsx]` (a fixed interface,
+ * `evaluate --data <dir> --period <YYYYQn> --out <file> [--format csv|xlsx] [--scheme <file.json>]` (a fixed interface,
  * used by automated checks): imports the folder into a fresh temporary SQLite database with the
  * full validation of the import, scores the period (history and baseline come from the earlier
- * periods' data) and writes the Results export of data-format.md. Nothing on stdout; errors are
+ * periods' data) with the default scheme or the --scheme file, and writes the Results export of data-format.md. Nothing on stdout; errors are
  * one line on stderr (plus the import's file:line:column lines) and a non-zero exit.
  */
 export const evaluateCommand: CliCommand = {
@@ -34,7 +36,8 @@ export const evaluateCommand: CliCommand = {
       .requiredOption('--data <dir>', 'dataset folder of the exchange format (data-format.md)')
       .requiredOption('--period <YYYYQn>', 'period to score, e.g. 2025Q4')
       .requiredOption('--out <file>', 'where to write the results export')
-      .option('--format <csv|xlsx>', 'file format (default: from the --out extension, else csv)'),
+      .option('--format <csv|xlsx>', 'file format (default: from the --out extension, else csv)')
+      .option(...SCHEME_OPTION),
   async run(opts) {
     const dir = String(opts['data']);
     const period = String(opts['period']);
@@ -42,6 +45,8 @@ export const evaluateCommand: CliCommand = {
     const format = formatOf(opts, out);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`--data ${dir}: no such folder`);
     if (!isPeriod(period)) throw new CliError(`--period "${period}" is not a period like 2025Q4`);
+    // checked before anything is imported: a bad scheme file costs nothing
+    const schemeFile = opts['scheme'] !== undefined ? readSchemeFile(String(opts['scheme'])) : null;
 
     const tmp = mkdtempSync(join(tmpdir(), 'sci-evaluate-'));
     const config = { ...loadConfig({ RUN_CRON: '', SEED_DEMO: 'false', WEB_DIST: '' }), database: parseDatabaseUrl(`sqlite:${join(tmp, 'evaluate.sqlite')}`) };
@@ -58,7 +63,14 @@ export const evaluateCommand: CliCommand = {
         const periods = await data.periodsWithData();
         throw new CliError(`--period ${period}: the data has no loans for it (periods with data: ${periods.join(', ') || 'none'})`);
       }
-      const run = await app.get(RunsService).runNow({ period, trigger: 'user', triggeredBy: 'cli:evaluate' });
+      const scheme = schemeFile ? await app.get(SchemesService).register(schemeFile, 'cli:evaluate') : null;
+      const run = await app.get(RunsService).runNow({
+        period,
+        schemeId: scheme?.schemeId,
+        schemeVersion: scheme?.version,
+        trigger: 'user',
+        triggeredBy: 'cli:evaluate',
+      });
       if (run.status !== 'succeeded') throw new CliError(`scoring ${period} failed: ${run.error ?? 'unknown error'}`);
       const file = await app.get(ResultsExportService).export(systemScope('cli:evaluate'), { runId: run.id, format }, false);
       try {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { RunTrigger, Scheme } from '@sci/shared';
+import type { RunTrigger, Scheme, ScoringInput } from '@sci/shared';
 import { APP_CONFIG, AppConfig } from '../core/config/app-config';
 import { isConnectionLoss } from '../core/database/database-errors';
 import { InputDigestRepository } from '../dataset/input-digest.repository';
@@ -151,6 +151,18 @@ export class RunExecutor {
   async fingerprint(period: string, scheme: Scheme): Promise<string> {
     const digests = await this.digests.forPeriods(inputsOf(period, scheme).periods);
     return (await this.compute.run({ period, scheme, digests, fingerprintOnly: true })).fingerprint;
+  }
+
+  /**
+   * The inputs a run of `period` would score with `scheme` (the policy lab scores them with
+   * several schemes), read on a worker thread like a run; aggregates it had to compute are cached.
+   */
+  async loadInput(period: string, scheme: Scheme): Promise<ScoringInput> {
+    const digests = await this.digests.forPeriods(inputsOf(period, scheme).periods);
+    const computed = await this.compute.run({ period, scheme, digests, inputOnly: true });
+    for (const c of computed.computed) await this.data.storeAggregates(c.key, c.aggregates);
+    if (!computed.input) throw new Error(`the inputs of ${period} could not be read`);
+    return computed.input;
   }
 
   /**

@@ -140,7 +140,7 @@ export class RunsService implements BeforeApplicationShutdown {
     if (!(await this.data.hasLoans(req.period))) {
       throw new NotFoundException({ code: 'PERIOD_NO_DATA', params: { period: req.period }, message: `period ${req.period} has no loan data; import it first` });
     }
-    const scheme = await this.schemes.resolve(req.schemeId, req.schemeVersion);
+    const scheme = await this.schemes.resolve(req.schemeId, req.schemeVersion, req.period);
     const lease = await this.leases.take(leaseName(req.period), this.executor.holder, ttlMs);
     if (!lease) {
       throw new ConflictException({ code: 'RUN_IN_PROGRESS', params: { period: req.period }, message: `a run of ${req.period} is in progress; wait for it to finish` });
@@ -175,9 +175,10 @@ export class RunsService implements BeforeApplicationShutdown {
 
   private async tickOnce(report: TickReport): Promise<void> {
     report.reaped = await this.reapDeadRuns();
-    const scheme = await this.schemes.resolve();
     for (const period of await this.data.periodsWithData()) {
       if (this.stopping) return;
+      // each period with the version in force for it (a version adopted from 2026Q1 leaves 2025 alone)
+      const scheme = await this.schemes.resolve(undefined, undefined, period);
       const fingerprint = await this.executor.fingerprint(period, scheme.scheme);
       if (await this.runs.hasSucceeded(period, fingerprint, scheme.schemeId, scheme.version)) {
         report.upToDate.push(period);

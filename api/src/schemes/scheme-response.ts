@@ -9,6 +9,8 @@ export function toSchemeSummary(r: SchemeVersionEntity, defaultId: number | null
     createdBy: r.createdBy,
     createdAt: r.createdAt.toISOString(),
     isDefault: r.id === defaultId,
+    effectiveFrom: r.effectiveFrom,
+    reason: r.reason,
   };
 }
 

@@ -27,4 +27,12 @@ export class SchemeVersionEntity {
 
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
+
+  /** runs of this period and later use the version by default; null: from the start */
+  @Column({ name: 'effective_from', type: 'varchar', length: 6, nullable: true })
+  effectiveFrom!: string | null;
+
+  /** why it was adopted (a published draft) */
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
 }

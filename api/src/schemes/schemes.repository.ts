@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
 import { SchemeVersionEntity } from './scheme-version.entity';
 
-export type NewSchemeVersion = Omit<SchemeVersionEntity, 'id' | 'version'>;
+export type NewSchemeVersion = Omit<SchemeVersionEntity, 'id' | 'version' | 'effectiveFrom' | 'reason'> &
+  Partial<Pick<SchemeVersionEntity, 'effectiveFrom' | 'reason'>>;
 
 /** Stored scheme versions. */
 @Injectable()
@@ -30,6 +31,19 @@ export class SchemesRepository {
   }
 
   /**
+   * The version in force for `period`: the most recently created one whose effective_from is
+   * null (from the start) or not after the period (YYYYQn compares as text).
+   */
+  inForce(period: string): Promise<SchemeVersionEntity | null> {
+    return this.repo
+      .createQueryBuilder('s')
+      .where('s.effective_from IS NULL OR s.effective_from <= :period', { period })
+      .orderBy('s.id', 'DESC')
+      .limit(1)
+      .getOne();
+  }
+
+  /**
    * Stores the next version (max + 1) of `v.schemeId`, retrying when another request took the
    * same number first (the unique key decides). Returns null if it kept losing.
    */
@@ -37,7 +51,7 @@ export class SchemesRepository {
     for (let attempt = 0; attempt < 5; attempt++) {
       const version = ((await this.latestOf(v.schemeId))?.version ?? 0) + 1;
       try {
-        return await this.repo.save(this.repo.create({ ...v, version }));
+        return await this.repo.save(this.repo.create({ effectiveFrom: null, reason: null, ...v, version }));
       } catch (err) {
         if (!(err instanceof QueryFailedError)) throw err;
       }
@@ -49,7 +63,7 @@ export class SchemesRepository {
   async insertIfAbsent(v: NewSchemeVersion & { version: number }): Promise<void> {
     if (await this.get(v.schemeId, v.version)) return;
     try {
-      await this.repo.insert(this.repo.create(v));
+      await this.repo.insert(this.repo.create({ effectiveFrom: null, reason: null, ...v }));
     } catch (err) {
       // another replica seeded it between the check and the insert
       if (!(err instanceof QueryFailedError)) throw err;

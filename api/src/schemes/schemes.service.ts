@@ -95,16 +95,69 @@ export class SchemesService implements OnModuleInit {
   }
 
   /**
-   * The version a run uses: the one named, the latest of a named id, or the default (the most
-   * recently created version). Throws 404 when the named scheme does not exist.
+   * Publishes parameters (a policy-lab draft) as the next version of `scheme.id`, effective from
+   * `effectiveFrom`, audited with the reason.
    */
-  async resolve(schemeId?: string, version?: number): Promise<ResolvedScheme> {
+  async adopt(scheme: Scheme, effectiveFrom: string, reason: string, scope: AccessScope): Promise<ResolvedScheme> {
+    await this.ready();
+    const problems = validateScheme(scheme);
+    if (problems.length) throw new BadRequestException({ code: 'SCHEME_INVALID', message: problems.join('; '), problems });
+    const saved = await this.repo.insertNextVersion({
+      schemeId: scheme.id,
+      titleZh: scheme.title.zh,
+      titleEn: scheme.title.en,
+      params: JSON.stringify(scheme),
+      createdBy: scope.user.username,
+      createdAt: new Date(),
+      effectiveFrom,
+      reason,
+    });
+    if (!saved) throw new ConflictException({ code: 'SCHEME_VERSION_CONFLICT', message: 'another version was created at the same time; try again' });
+    await this.audit.record({
+      scope,
+      action: 'scheme.version_adopted',
+      target: `scheme:${saved.schemeId}:${saved.version}`,
+      detail: { effectiveFrom, reason },
+    });
+    return { scheme: schemeOf(saved), schemeId: saved.schemeId, version: saved.version };
+  }
+
+  /**
+   * Stores an already validated scheme (a CLI --scheme file) as the next version of its id and
+   * returns it as runs use it. The file's own version number is kept in its params only: the
+   * database decides the stored number, so a file never overwrites a version.
+   */
+  async register(scheme: Scheme, actor: string): Promise<ResolvedScheme> {
+    await this.ready();
+    const problems = validateScheme(scheme);
+    if (problems.length) throw new BadRequestException({ code: 'SCHEME_INVALID', message: problems.join('; '), problems });
+    const saved = await this.repo.insertNextVersion({
+      schemeId: scheme.id,
+      titleZh: scheme.title.zh,
+      titleEn: scheme.title.en,
+      params: JSON.stringify(scheme),
+      createdBy: actor,
+      createdAt: new Date(),
+    });
+    if (!saved) throw new ConflictException({ code: 'SCHEME_VERSION_CONFLICT', message: 'another version was created at the same time; try again' });
+    return { scheme: schemeOf(saved), schemeId: saved.schemeId, version: saved.version };
+  }
+
+  /**
+   * The version a run uses: the one named, the latest of a named id, or the default: for a
+   * period, the version in force then (the newest effective from it or earlier; earlier periods
+   * keep the version they had), else the most recently created version. Throws 404 when the named
+   * scheme does not exist.
+   */
+  async resolve(schemeId?: string, version?: number, period?: string): Promise<ResolvedScheme> {
     await this.ready();
     const row = schemeId
       ? version !== undefined
         ? await this.repo.get(schemeId, version)
         : await this.repo.latestOf(schemeId)
-      : await this.repo.newest();
+      : period
+        ? await this.repo.inForce(period)
+        : await this.repo.newest();
     if (!row) {
       const what = schemeId ? `scheme ${schemeId}${version !== undefined ? ` v${version}` : ''}` : 'a default scheme';
       throw new NotFoundException({ code: 'SCHEME_NOT_FOUND', message: `${what} does not exist` });

@@ -8,3 +8,4 @@ export * from './results';
 export * from './schemes';
 export * from './certification';
 export * from './signals';
+export * from './policy-lab';

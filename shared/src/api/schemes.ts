@@ -18,6 +18,10 @@ export interface SchemeSummary {
   createdAt: string;
   /** the version new runs use when none is named (the latest version created) */
   isDefault: boolean;
+  /** runs of this period onward use this version by default; null: from the start */
+  effectiveFrom: string | null;
+  /** why it was adopted (a published policy-lab draft) */
+  reason: string | null;
 }
 
 export interface SchemeListResponse {

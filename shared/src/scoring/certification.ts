@@ -1,6 +1,6 @@
 import type { CheckCode } from '../format/enums';
 import type { ApplicationRow } from '../format/rows';
-import type { Scheme } from './scheme';
+import { compositeTolerance, type Scheme } from './scheme';
 import type { CertificationInput, CertificationResult, CheckResult, UnitResult } from './types';
 
 /** Annual certification (spec section 7). */
@@ -12,6 +12,8 @@ type Outcome = CertificationResult['outcome'];
 const FEN_PER_YUAN = 100;
 /** percent of a count ratio (C3 tech borrower share) */
 const PERCENT = 100;
+/** K3 (pp) at which the growth class reaches full marks: tech growth equal to all-loan growth */
+const K3_FULL_MARKS = 0;
 
 /** value >= threshold (+ tol for composites); null fails; shortfall = threshold - value on failure. */
 function atLeast(name: string, value: number | null, threshold: number, tol = 0): Measure {
@@ -81,7 +83,7 @@ function mechanisms(app: ApplicationRow | undefined, scheme: Scheme): CheckResul
 /** C3-C8 from the unit's fourth-quarter result; an unscored unit has no values and fails all. */
 function resultChecks(r: UnitResult | undefined, scheme: Scheme): CheckResult[] {
   const c = scheme.certification;
-  const tol = scheme.equality_tolerance;
+  const tol = compositeTolerance(scheme);
   const scored = r !== undefined && r.scored;
   const value = (k: 'K1' | 'K2' | 'K3' | 'K5' | 'K6' | 'K7' | 'K8'): number | null =>
     scored ? r.classes[k].value : null;
@@ -89,12 +91,16 @@ function resultChecks(r: UnitResult | undefined, scheme: Scheme): CheckResult[] 
   const share =
     scored && k5 !== null && r.allBorrowers > 0 ? (PERCENT * k5) / r.allBorrowers : null;
   const newEntrant = scored && r.flags.includes('NEW_ENTRANT');
-  // K3 >= K3_min with tech loans grown (f > 0): with K3_min = 0 exactly "K3 scored full marks"
+  // full marks (f = 1) is gS > 0 and gS >= gA, i.e. tech loans grew and K3 >= 0; a K3_min above
+  // 0 asks more (scoring.md appendix), one below 0 must not let a unit short of full marks pass
   const grew = scored && r.classes.K3.f > 0;
   const k3 = value('K3');
   const growth: Measure[] = newEntrant
     ? [isTrue('NEW_ENTRANT', true, c.C5.new_entrant_passes)]
-    : [atLeast('K3', k3, c.C5.K3_min), isTrue('tech_loans_grew', scored ? grew : null)];
+    : [
+        atLeast('K3', k3, Math.max(K3_FULL_MARKS, c.C5.K3_min)),
+        isTrue('tech_loans_grew', scored ? grew : null),
+      ];
   return [
     check('C3', [
       atLeast('K2', value('K2'), c.C3.K2_min),
@@ -147,7 +153,7 @@ export function applicantOutcome(
     c.upgrade.required.every((k) => passes(checks, k)) &&
     passed >= c.upgrade.checks_passed_min &&
     composite !== null &&
-    composite + scheme.equality_tolerance >= c.upgrade.composite_min
+    composite + compositeTolerance(scheme) >= c.upgrade.composite_min
   ) {
     return 'upgrade';
   }
@@ -167,7 +173,7 @@ export function certifiedOutcome(
 ): Outcome {
   const d = scheme.certification.delist;
   if (!d.required.every((k) => passes(checks, k))) return 'delist';
-  if (composite === null || composite + scheme.equality_tolerance < d.composite_below)
+  if (composite === null || composite + compositeTolerance(scheme) < d.composite_below)
     return 'delist';
   const twoYearFailure = d.two_year_failure_checks.some(
     (k) => !passes(checks, k) && !passes(previous, k),

@@ -1,6 +1,6 @@
 import type { Flag, Grade } from '../format/enums';
 import type { PenaltyRow } from '../format/rows';
-import type { Scheme } from './scheme';
+import { compositeTolerance, type Scheme } from './scheme';
 
 /** Composite grade, NPL cap and veto (spec section 6). */
 
@@ -25,7 +25,7 @@ export function daysFromCivil(isoDate: string): number {
  * >= 90 excellent, >= 75 good, >= 60 pass, else improve).
  */
 export function gradeOf(composite: number, scheme: Scheme): Grade {
-  const c = composite + scheme.equality_tolerance;
+  const c = composite + compositeTolerance(scheme);
   for (const g of scheme.grades) if (g.min === null || c >= g.min) return g.code;
   return scheme.grades[scheme.grades.length - 1].code;
 }

@@ -5,6 +5,7 @@ export * from './scheme-validate';
 export * from './scheme-signals';
 export * from './borrower-status';
 export * from './aggregate-stream';
+export * from './scheme-diff';
 export * from './aggregate';
 export * from './indicators';
 export * from './population';

@@ -222,6 +222,8 @@ export function validateScheme(s: unknown): string[] {
     c.str(title['en'], 'title.en');
   }
   c.num(root['equality_tolerance'], 'equality_tolerance', 0, 1e-3);
+  if (root['composite_tolerance'] !== undefined)
+    c.num(root['composite_tolerance'], 'composite_tolerance', 0, 1e-3);
   c.int(root['peer_group_min_size'], 'peer_group_min_size', 1);
 
   const pt = c.obj(root['peer_trend'], 'peer_trend');

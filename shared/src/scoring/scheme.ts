@@ -103,15 +103,26 @@ export interface CertificationParams {
   delist: { composite_below: number; required: CheckCode[]; two_year_failure_checks: CheckCode[] };
 }
 
+/** The `+ tol` of every comparison of a composite (scoring.md appendix, `composite_tolerance`). */
+export function compositeTolerance(scheme: Pick<Scheme, 'equality_tolerance' | 'composite_tolerance'>): number {
+  return scheme.composite_tolerance ?? scheme.equality_tolerance;
+}
+
 export interface Scheme {
   id: string;
   version: number;
   title: { zh: string; en: string };
   /**
    * a and b are equal when |a-b| <= tol * max(1, |a|, |b|) (ties in H only); every comparison of a
-   * composite with a threshold or another composite uses composite + tol.
+   * composite with a threshold or another composite uses composite + tol unless
+   * composite_tolerance is given.
    */
   equality_tolerance: number;
+  /**
+   * The tolerance of composite comparisons (grades, ranks, certification thresholds) when it
+   * differs from equality_tolerance (scoring.md appendix); absent: equality_tolerance.
+   */
+  composite_tolerance?: number;
   /** a peer group smaller than this is replaced by the whole level (SMALL_PEER_GROUP) */
   peer_group_min_size: number;
   classes: Record<ClassCode, ClassParams>;

@@ -6,7 +6,7 @@ import { baselineOf, computeIndicators, type UnitIndicators } from './indicators
 import { levelPopulation, peerSet, realPeerGroup } from './population';
 import { indexQualitative, qualitativeScore } from './qualitative';
 import { rankIn } from './rank';
-import type { Scheme } from './scheme';
+import { compositeTolerance, type Scheme } from './scheme';
 import type { PeriodAggregates, ScoringInput, UnitInfo, UnitResult } from './types';
 
 /** Orchestration of one period's scoring (spec sections 2-6). */
@@ -146,7 +146,7 @@ export function scorePeriod(input: ScoringInput, scheme: Scheme): UnitResult[] {
         flags: sorted,
       });
     }
-    rankPopulation(population, results, scheme.equality_tolerance);
+    rankPopulation(population, results, compositeTolerance(scheme));
   }
 
   return units.map(

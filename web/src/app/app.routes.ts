@@ -71,6 +71,14 @@ export const appRoutes: Route[] = [
           ),
       },
       {
+        path: 'policy-lab',
+        canMatch: [roleGuard('regulator', 'admin')],
+        loadChildren: () =>
+          import('./features/policy-lab/policy-lab.routes').then(
+            (m) => m.POLICY_LAB_ROUTES,
+          ),
+      },
+      {
         path: 'runs',
         canMatch: [roleGuard('regulator', 'admin')],
         loadChildren: () =>

@@ -12,6 +12,7 @@ import { ScoringRunEntity } from '../../runs/scoring-run.entity';
 import { LeaseEntity } from '../../runs/lease.entity';
 import { CertificationExerciseEntity } from '../../certification/entities/certification-exercise.entity';
 import { CertificationEvaluationEntity } from '../../certification/entities/certification-evaluation.entity';
+import { SchemeDraftEntity } from '../../schemes/scheme-draft.entity';
 
 /** Every entity, listed explicitly for the webpack bundle. Each feature appends its own. */
 export const ENTITIES = [
@@ -34,4 +35,5 @@ export const ENTITIES = [
   CertificationExerciseEntity,
   CertificationEvaluationEntity,
   InputDigestEntity,
+  SchemeDraftEntity,
 ];

@@ -14,6 +14,7 @@ import {
   type QualificationRow,
   type RunStage,
   type Scheme,
+  type ScoringInput,
   type UnitInfo,
   type UnitResult,
 } from '@sci/shared';
@@ -59,6 +60,8 @@ export interface ComputeTask {
   digests: InputDigest[];
   /** only fingerprint the inputs (the scheduler's "is it up to date?"), score nothing */
   fingerprintOnly?: boolean;
+  /** read the inputs a run would score and hand them back unscored (the policy lab scores them with several schemes) */
+  inputOnly?: boolean;
 }
 
 export interface ComputeResult {
@@ -74,6 +77,8 @@ export interface ComputeResult {
   rowsAggregated: number;
   /** milliseconds each step took (fingerprint, aggregate:<period>, scoring), for the log and benchmarks */
   timings: Record<string, number>;
+  /** the inputs themselves, for an `inputOnly` task */
+  input?: ScoringInput;
 }
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
@@ -228,18 +233,20 @@ export async function computeRun(read: ComputeReadRepository, task: ComputeTask,
     if (h.hasData) history.push(h);
   }
   const base = at(baselinePeriod(task.period));
-  result.results = scorePeriod(
-    {
-      period: task.period,
-      units,
-      current: at(task.period),
-      history,
-      baseline: base.hasData ? base : null,
-      qualitative: await read.qualitative(years),
-      penalties: await read.penalties(),
-    },
-    task.scheme,
-  );
+  const input: ScoringInput = {
+    period: task.period,
+    units,
+    current: at(task.period),
+    history,
+    baseline: base.hasData ? base : null,
+    qualitative: await read.qualitative(years),
+    penalties: await read.penalties(),
+  };
+  if (task.inputOnly) {
+    result.input = input;
+    return result;
+  }
+  result.results = scorePeriod(input, task.scheme);
   lap('scoring');
   return result;
 }

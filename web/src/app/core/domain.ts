@@ -1,11 +1,4 @@
-import {
-  SHANDONG_CITIES,
-  CLASS_CODES,
-  type CertificationOutcome,
-  type ClassCode,
-  type Grade,
-  SCHEME_SDTF_2025,
-} from '@sci/shared';
+import { SHANDONG_CITIES, type CertificationOutcome, type Grade } from '@sci/shared';
 
 /**
  * Visual vocabulary shared by tables, tags and charts, so 优秀 is the same green on every page.
@@ -83,14 +76,6 @@ export const CITY_TILES: Record<string, [number, number]> = {
   '370400': [2, 3], // 枣庄
   '371100': [4, 3], // 日照
 };
-
-/**
- * Class weights of the default scheme, used only to shade score cells (score / weight); the
- * points themselves always come from the run, whatever scheme version it used.
- */
-export const CLASS_WEIGHTS: Record<ClassCode, number> = Object.fromEntries(
-  CLASS_CODES.map((k) => [k, SCHEME_SDTF_2025.classes[k].weight]),
-) as Record<ClassCode, number>;
 
 /** A light blue whose strength grows with the share of the class's points obtained. */
 export function scoreShade(

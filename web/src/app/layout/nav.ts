@@ -70,6 +70,12 @@ export function navFor(user: SessionUser | null): NavItem[] {
       path: '/imports',
       roles: ['regulator', 'admin'],
     },
+    {
+      key: 'nav.policyLab',
+      icon: 'experiment',
+      path: '/policy-lab',
+      roles: ['regulator', 'admin'],
+    },
     // a regulator manages the regulator and admin accounts there (and reads the audit log)
     {
       key: 'nav.admin',

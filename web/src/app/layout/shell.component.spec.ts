@@ -68,11 +68,12 @@ describe(ShellComponent.name, () => {
     );
   });
 
-  it('should give the admin the console, runs and imports only', async () => {
+  it('should give the admin the console, runs, imports and the policy lab only', async () => {
     signInAs({ role: 'admin' });
     expect(nav(await render())).toEqual([
       'nav.runs',
       'nav.imports',
+      'nav.policyLab',
       'nav.admin',
     ]);
   });

@@ -5,12 +5,14 @@ import { EN } from './dict/en';
 import { EN_CERT } from './dict/en-cert';
 import { EN_DASH } from './dict/en-dash';
 import { EN_ERRORS } from './dict/en-errors';
+import { EN_LAB } from './dict/en-lab';
 import { EN_PAGES } from './dict/en-pages';
 import { EN_SIGNALS } from './dict/en-signals';
 import { ZH_CN } from './dict/zh-cn';
 import { ZH_CN_CERT } from './dict/zh-cn-cert';
 import { ZH_CN_DASH } from './dict/zh-cn-dash';
 import { ZH_CN_ERRORS } from './dict/zh-cn-errors';
+import { ZH_CN_LAB } from './dict/zh-cn-lab';
 import { ZH_CN_PAGES } from './dict/zh-cn-pages';
 import { ZH_CN_SIGNALS } from './dict/zh-cn-signals';
 
@@ -23,7 +25,8 @@ export type MessageKey =
   | keyof typeof ZH_CN_CERT
   | keyof typeof ZH_CN_ERRORS
   | keyof typeof ZH_CN_DASH
-  | keyof typeof ZH_CN_SIGNALS;
+  | keyof typeof ZH_CN_SIGNALS
+  | keyof typeof ZH_CN_LAB;
 
 const STORAGE_KEY = 'sci.lang';
 const DICTS: Record<Lang, Record<MessageKey, string>> = {
@@ -34,8 +37,9 @@ const DICTS: Record<Lang, Record<MessageKey, string>> = {
     ...ZH_CN_ERRORS,
     ...ZH_CN_DASH,
     ...ZH_CN_SIGNALS,
+    ...ZH_CN_LAB,
   },
-  en: { ...EN, ...EN_PAGES, ...EN_CERT, ...EN_ERRORS, ...EN_DASH, ...EN_SIGNALS },
+  en: { ...EN, ...EN_PAGES, ...EN_CERT, ...EN_ERRORS, ...EN_DASH, ...EN_SIGNALS, ...EN_LAB },
 };
 
 /**

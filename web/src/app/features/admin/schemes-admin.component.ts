@@ -24,6 +24,7 @@ import { TPipe } from '../../core/i18n/t.pipe';
 import { StateComponent } from '../../ui/state.component';
 import { AdminApiService } from './admin-api.service';
 import { compareParams } from './scheme-compare';
+import { schemeChanges } from '@sci/shared';
 
 const MAX_COMPARED = 3;
 const key = (s: Pick<SchemeSummary, 'schemeId' | 'version'>): string =>
@@ -83,6 +84,31 @@ export class SchemesAdminComponent {
     return {
       heads: ds.map((d) => `${d.schemeId} v${d.version}`),
       rows: this.onlyDiff() ? rows.filter((r) => r.differs) : rows,
+    };
+  });
+
+  /**
+   * What changed from the older to the newer of the two versions compared, in words (never raw
+   * JSON keys): the scheme page's account of each version.
+   */
+  protected readonly words = computed(() => {
+    const ds = this.details.hasValue() ? (this.details.value() ?? []) : [];
+    if (ds.length !== 2) return null;
+    const [newer, older] =
+      ds[0].version >= ds[1].version ? [ds[0], ds[1]] : [ds[1], ds[0]];
+    const zh = this.i18n.isZh();
+    return {
+      title: `${this.i18n.t('lab.changesOf')}：${older.schemeId} v${older.version} → ${newer.schemeId} v${newer.version}`,
+      items: schemeChanges(older.params, newer.params).map((c) => {
+        const label = zh ? c.label.zh : c.label.en;
+        const subject = c.subject
+          ? `${c.subject} ${this.i18n.t('class.' + c.subject)} · `
+          : '';
+        return {
+          path: c.path,
+          text: `${subject}${label}：${zh ? c.from.zh : c.from.en} → ${zh ? c.to.zh : c.to.en}`,
+        };
+      }),
     };
   });
 

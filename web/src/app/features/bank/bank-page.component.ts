@@ -9,15 +9,11 @@ import {
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import {
-  type BankSummaryUnit,
-  type InstitutionLevel,
-  SCHEME_SDTF_2025,
-} from '@sci/shared';
+import { type BankSummaryUnit, type InstitutionLevel } from '@sci/shared';
 import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { ContextStore } from '../../core/context/context.store';
-import { CLASS_WEIGHTS, cityName } from '../../core/domain';
+import { cityName } from '../../core/domain';
 import {
   formatCount,
   formatMoney,
@@ -25,6 +21,7 @@ import {
   formatPercent,
 } from '../../core/format/format';
 import { ScorePipe } from '../../core/format/format.pipes';
+import { classWeights, runScheme } from '../../core/scheme/scheme.store';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { sameValues } from '../../core/same-values';
@@ -96,6 +93,13 @@ export class BankPageComponent {
     this.summary.hasValue() ? (this.summary.value() ?? null) : null,
   );
 
+  /** the scheme version of the run shown: its weights and thresholds, never the default's */
+  protected readonly scheme = runScheme(() => this.s()?.run);
+  private readonly weights = computed(() => {
+    const s = this.scheme();
+    return s ? classWeights(s) : null;
+  });
+
   private readonly units = computed<BankSummaryUnit[]>(
     () => this.s()?.units ?? [],
   );
@@ -129,7 +133,8 @@ export class BankPageComponent {
   }));
   protected readonly heatmap = computed(() => {
     const us = this.viewUnits().filter((u) => u.scored);
-    return us.length ? heatmapOption(us, CLASS_WEIGHTS, this.labels()) : null;
+    const w = this.weights();
+    return us.length && w ? heatmapOption(us, w, this.labels()) : null;
   });
   protected readonly heatmapHeight = computed(() =>
     Math.max(
@@ -139,8 +144,9 @@ export class BankPageComponent {
   );
   protected readonly compare = computed(() => {
     const s = this.s();
-    return s
-      ? peerCompareOption(s, this.headUnit(), CLASS_WEIGHTS, this.labels())
+    const w = this.weights();
+    return s && w
+      ? peerCompareOption(s, this.headUnit(), w, this.labels())
       : null;
   });
 
@@ -176,13 +182,15 @@ export class BankPageComponent {
     };
   });
 
-  protected readonly close = computed(() =>
-    closeToCertification(
-      this.units().filter((u) => u.level !== 'head'),
-      SCHEME_SDTF_2025.certification,
-      CLASS_WEIGHTS.K3,
-    ).slice(0, 15),
-  );
+  protected readonly close = computed(() => {
+    const scheme = this.scheme();
+    return scheme
+      ? closeToCertification(
+          this.units().filter((u) => u.level !== 'head'),
+          scheme,
+        ).slice(0, 15)
+      : [];
+  });
 
   protected city(code: string): string {
     return cityName(code, this.i18n.lang());

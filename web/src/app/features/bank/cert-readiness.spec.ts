@@ -6,7 +6,7 @@ import {
 } from '@sci/shared';
 import { certificationReadiness, closeToCertification } from './cert-readiness';
 
-const P = SCHEME_SDTF_2025.certification;
+const P = SCHEME_SDTF_2025;
 const per = <T>(f: (k: ClassCode) => T): Record<ClassCode, T> =>
   Object.fromEntries(CLASS_CODES.map((k) => [k, f(k)])) as Record<ClassCode, T>;
 
@@ -39,11 +39,11 @@ function unit(
 
 describe(certificationReadiness.name, () => {
   it('should find nothing missing for a unit that meets C3-C8', () => {
-    expect(certificationReadiness(unit('A', {}), P, 10).shortfalls).toEqual([]);
+    expect(certificationReadiness(unit('A', {}), P).shortfalls).toEqual([]);
   });
 
   it('should measure each shortfall against its threshold', () => {
-    const r = certificationReadiness(unit('B', { K2: 42.3, K7: null }), P, 10);
+    const r = certificationReadiness(unit('B', { K2: 42.3, K7: null }), P);
     expect(r.failedChecks).toEqual(['C3', 'C6']);
     expect(r.shortfalls[0]).toMatchObject({
       check: 'C3',
@@ -60,8 +60,73 @@ describe(certificationReadiness.name, () => {
   });
 
   it('should fail growth when K3 did not score full marks', () => {
-    const u = unit('C', {}, { scores: per((k) => (k === 'K3' ? 6 : 5)) });
-    expect(certificationReadiness(u, P, 10).failedChecks).toEqual(['C5']);
+    // tech loans grew, slower than all loans: K3 < 0 and f = 0.6
+    const u = unit(
+      'C',
+      { K3: -1.5 },
+      { scores: per((k) => (k === 'K3' ? 6 : 5)) },
+    );
+    expect(certificationReadiness(u, P).failedChecks).toEqual(['C5']);
+  });
+});
+
+describe('certification readiness with another scheme version', () => {
+  // a run scored with a stricter version: its thresholds and K3 weight, never the default's
+  const strict = {
+    ...SCHEME_SDTF_2025,
+    classes: {
+      ...SCHEME_SDTF_2025.classes,
+      K3: { ...SCHEME_SDTF_2025.classes.K3, weight: 12 },
+    },
+    certification: {
+      ...SCHEME_SDTF_2025.certification,
+      C3: { ...SCHEME_SDTF_2025.certification.C3, K2_min: 65 },
+      C8: { composite_min: 85 },
+    },
+  };
+
+  it('should measure against the run scheme thresholds', () => {
+    const r = certificationReadiness(unit('A', {}), strict);
+    expect(r.failedChecks).toEqual(['C3', 'C8']);
+    expect(r.shortfalls.map((x) => [x.measure, x.threshold])).toEqual([
+      ['class.K2', 65],
+      ['col.composite', 85],
+    ]);
+  });
+
+  it('should ask the run scheme K3_min for growth', () => {
+    const k3min = {
+      ...SCHEME_SDTF_2025,
+      certification: {
+        ...SCHEME_SDTF_2025.certification,
+        C5: { K3_min: 5, new_entrant_passes: true },
+      },
+    };
+    const u = unit('C', { K3: 2 });
+    expect(certificationReadiness(u, SCHEME_SDTF_2025).failedChecks).toEqual(
+      [],
+    );
+    expect(certificationReadiness(u, k3min).failedChecks).toEqual(['C5']);
+    expect(certificationReadiness(u, k3min).shortfalls[0]).toMatchObject({
+      measure: 'class.K3',
+      value: 2,
+      threshold: 5,
+    });
+  });
+
+  it('should report a flag of the run scheme C7 list', () => {
+    const only = {
+      ...SCHEME_SDTF_2025,
+      certification: {
+        ...SCHEME_SDTF_2025.certification,
+        C7: { fail_flags: ['VETO' as const] },
+      },
+    };
+    const u = unit('D', {}, { flags: ['NPL_OVER_TOLERANCE'] });
+    expect(certificationReadiness(u, SCHEME_SDTF_2025).failedChecks).toEqual([
+      'C7',
+    ]);
+    expect(certificationReadiness(u, only).failedChecks).toEqual([]);
   });
 });
 
@@ -76,7 +141,6 @@ describe(closeToCertification.name, () => {
         unit('none', {}, { scored: false }),
       ],
       P,
-      10,
     );
     expect(list.map((x) => x.unit.code)).toEqual(['ok', 'two']);
   });

@@ -1,10 +1,16 @@
-import type {
-  CertificationParams,
-  CheckCode,
-  UnitResultItem,
+import {
+  CLASS_CODES,
+  type CheckCode,
+  type CheckResult,
+  type ClassCode,
+  type ClassResult,
+  type Scheme,
+  type UnitResult,
+  type UnitResultItem,
+  certificationChecks,
 } from '@sci/shared';
 
-/** One unmet quantitative condition: the measured value, the threshold and the gap. */
+/** One unmet condition: the measured value, the threshold and the gap. */
 export interface Shortfall {
   check: CheckCode;
   /** message key of the measure, e.g. `class.K2` */
@@ -23,75 +29,133 @@ export interface Readiness {
   shortfalls: Shortfall[];
 }
 
+/** The checks a quarter's results decide (C1 and C2 need the application). */
+const RESULT_CHECKS: readonly CheckCode[] = [
+  'C3',
+  'C4',
+  'C5',
+  'C6',
+  'C7',
+  'C8',
+];
 /**
- * A preview of certification checks C3–C8 from a quarter's results (scoring.md section 7), for
- * the bank view's "close to certification" list. C1/C2 (organisation, mechanisms) need the
- * application, and C3's borrower share needs BA, so this is an estimate, labelled as such; the
- * certification exercise itself is the authority.
+ * C3's borrower share is 100 * K5 / BA; a results list does not carry BA, so that one measure
+ * is left out of the preview (the exercise itself measures it).
+ */
+const NOT_IN_LIST = new Set(['tech_borrower_share']);
+
+/**
+ * A list item as the engine's UnitResult, enough for certificationChecks: class values and f
+ * (score / the run scheme's weight), flags and composite.
+ */
+function asEngineResult(u: UnitResultItem, scheme: Scheme): UnitResult {
+  const classes = Object.fromEntries(
+    CLASS_CODES.map((k): [ClassCode, ClassResult] => {
+      const weight = scheme.classes[k].weight;
+      return [
+        k,
+        {
+          code: k,
+          value: u.values[k],
+          numerator: null,
+          denominator: null,
+          weight,
+          score: u.scores[k],
+          f: weight > 0 ? u.scores[k] / weight : 0,
+        },
+      ];
+    }),
+  ) as Record<ClassCode, ClassResult>;
+  return {
+    period: u.period,
+    code: u.code,
+    level: u.level,
+    peerGroup: u.peerGroup,
+    bankCode: u.bankCode,
+    scored: u.scored,
+    classes,
+    nplRatioAll: null,
+    allBorrowers: 0,
+    quantitative: u.quantitative,
+    qualitative: u.qualitative,
+    qualitativeBlocks: [],
+    composite: u.composite,
+    grade: u.grade,
+    rankLevel: u.rankLevel,
+    rankPeer: u.rankPeer,
+    rankBank: u.rankBank,
+    flags: u.flags,
+  };
+}
+
+const KIND: Partial<Record<string, Shortfall['kind']>> = {
+  K1: 'money',
+  K5: 'count',
+  composite: 'points',
+};
+
+function shortfallOf(
+  check: CheckResult,
+  m: CheckResult['measures'][number],
+): Shortfall {
+  if (check.code === 'C7')
+    return {
+      check: check.code,
+      measure: `flag.${m.name}`,
+      value: null,
+      threshold: 0,
+      gap: null,
+      kind: 'flag',
+    };
+  const value = typeof m.value === 'number' ? m.value : null;
+  const threshold = typeof m.threshold === 'number' ? m.threshold : 0;
+  const measure =
+    m.name === 'composite'
+      ? 'col.composite'
+      : /^K\d+$/.test(m.name)
+        ? `class.${m.name}`
+        : 'class.K3';
+  return {
+    check: check.code,
+    measure,
+    value,
+    threshold,
+    gap: m.shortfall,
+    kind: KIND[m.name] ?? 'percent',
+  };
+}
+
+/**
+ * A preview of certification checks C3–C8 from a quarter's results (scoring.md section 7), by the
+ * engine's own certificationChecks with the scheme of the run shown, for the bank view's "close to
+ * certification" list. C1/C2 need the application and C3's borrower share needs BA, so this is an
+ * estimate, labelled as such; the certification exercise itself is the authority.
  */
 export function certificationReadiness(
   u: UnitResultItem,
-  p: CertificationParams,
-  k3Weight: number,
+  scheme: Scheme,
 ): Readiness {
-  const s: Shortfall[] = [];
-  const atLeast = (
-    check: CheckCode,
-    measure: string,
-    value: number | null,
-    threshold: number,
-    kind: Shortfall['kind'],
-  ): void => {
-    if (value === null || value < threshold)
-      s.push({
-        check,
-        measure,
-        value,
-        threshold,
-        gap: value === null ? null : threshold - value,
-        kind,
-      });
-  };
-  atLeast('C3', 'class.K2', u.values.K2, p.C3.K2_min, 'percent');
-  atLeast('C4', 'class.K1', u.values.K1, p.C4.K1_min, 'money');
-  atLeast('C4', 'class.K5', u.values.K5, p.C4.K5_min, 'count');
-  // C5 passes when K3 scored full marks; NEW_ENTRANT already gives full marks.
-  const k3Full = u.scored && u.scores.K3 >= k3Weight * (1 - 1e-9);
-  if (!k3Full)
-    s.push({
-      check: 'C5',
-      measure: 'class.K3',
-      value: u.values.K3,
-      threshold: p.C5.K3_min,
-      gap: null,
-      kind: 'percent',
-    });
-  atLeast('C6', 'class.K6', u.values.K6, p.C6.K6_min, 'percent');
-  atLeast('C6', 'class.K7', u.values.K7, p.C6.K7_min, 'percent');
-  atLeast('C6', 'class.K8', u.values.K8, p.C6.K8_min, 'percent');
-  for (const f of p.C7.fail_flags) {
-    if (u.flags.includes(f))
-      s.push({
-        check: 'C7',
-        measure: `flag.${f}`,
-        value: null,
-        threshold: 0,
-        gap: null,
-        kind: 'flag',
-      });
+  const checks = certificationChecks(
+    asEngineResult(u, scheme),
+    undefined,
+    scheme,
+  ).filter((c) => RESULT_CHECKS.includes(c.code));
+  const shortfalls: Shortfall[] = [];
+  const failedChecks: CheckCode[] = [];
+  for (const c of checks) {
+    const failed = c.measures.filter(
+      (m) => !m.pass && !NOT_IN_LIST.has(m.name),
+    );
+    if (!failed.length) continue;
+    failedChecks.push(c.code);
+    // growth is one condition in words (K3 at full marks), however many measures it has
+    shortfalls.push(
+      ...(c.code === 'C5'
+        ? [shortfallOf(c, failed[0])]
+        : failed.map((m) => shortfallOf(c, m))),
+    );
   }
-  atLeast(
-    'C8',
-    'col.composite',
-    u.scored ? u.composite : null,
-    p.C8.composite_min,
-    'points',
-  );
-  return {
-    code: u.code,
-    failedChecks: [...new Set(s.map((x) => x.check))],
-    shortfalls: s,
-  };
+  return { code: u.code, failedChecks, shortfalls };
 }
 
 /**
@@ -100,16 +164,12 @@ export function certificationReadiness(
  */
 export function closeToCertification(
   units: UnitResultItem[],
-  p: CertificationParams,
-  k3Weight: number,
+  scheme: Scheme,
   maxFailed = 2,
 ): { unit: UnitResultItem; readiness: Readiness }[] {
   return units
     .filter((u) => u.scored)
-    .map((unit) => ({
-      unit,
-      readiness: certificationReadiness(unit, p, k3Weight),
-    }))
+    .map((unit) => ({ unit, readiness: certificationReadiness(unit, scheme) }))
     .filter(
       (x) =>
         x.readiness.failedChecks.length <= maxFailed &&

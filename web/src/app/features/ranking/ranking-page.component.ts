@@ -40,14 +40,10 @@ import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { errorMessage } from '../../core/api/http-error';
 import { AuthStore } from '../../core/auth/auth.store';
 import { ContextStore } from '../../core/context/context.store';
-import {
-  CLASS_WEIGHTS,
-  SHANDONG_CITIES,
-  cityName,
-  scoreShade,
-} from '../../core/domain';
+import { SHANDONG_CITIES, cityName, scoreShade } from '../../core/domain';
 import { moneyScaleFor } from '../../core/format/format';
 import { ClassValuePipe, ScorePipe } from '../../core/format/format.pipes';
+import { classWeights, runScheme } from '../../core/scheme/scheme.store';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { FlagTagsComponent } from '../../ui/flag-tags.component';
@@ -123,7 +119,6 @@ export class RankingPageComponent {
   protected readonly flags = FLAGS;
   protected readonly cities = SHANDONG_CITIES;
   protected readonly pageSizes = PAGE_SIZES;
-  protected readonly weights = CLASS_WEIGHTS;
 
   /** A regulator starts with the banks' head units; bank and branch users see all their units. */
   private readonly defaults = defaultFilters(
@@ -184,6 +179,16 @@ export class RankingPageComponent {
   /** K1 of the whole page in one unit (万元 or 亿元), never mixed down the column. */
   protected readonly k1Scale = computed(() =>
     moneyScaleFor(this.rows().map((u) => u.values.K1)),
+  );
+  /** the weights of the scheme version of the run listed (class maxima, cell shades) */
+  private readonly scheme = runScheme(() =>
+    this.result.hasValue() ? this.result.value()?.run : null,
+  );
+  protected readonly weights = computed<Partial<Record<ClassCode, number>>>(
+    () => {
+      const s = this.scheme();
+      return s ? classWeights(s) : {};
+    },
   );
   protected readonly total = computed(() =>
     this.result.hasValue() ? (this.result.value()?.total ?? 0) : 0,
@@ -271,13 +276,16 @@ export class RankingPageComponent {
     const t = this.i18n.t.bind(this.i18n);
     return `${k} ${t(`class.${k}`)} · ${
       this.filters().show === 'score'
-        ? t('ranking.maxPoints', { n: this.weights[k] })
+        ? t('ranking.maxPoints', { n: this.weights()[k] ?? '' })
         : t(`classDesc.${k}`)
     }`;
   }
 
   protected shade(u: UnitResultItem, k: ClassCode): string {
-    return u.scored ? scoreShade(u.scores[k], this.weights[k]) : 'transparent';
+    const w = this.weights()[k];
+    return u.scored && w !== undefined
+      ? scoreShade(u.scores[k], w)
+      : 'transparent';
   }
 
   protected city(code: string): string {

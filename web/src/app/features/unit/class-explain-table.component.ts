@@ -1,3 +1,4 @@
+import { runScheme } from '../../core/scheme/scheme.store';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -101,6 +102,13 @@ import { PART_NAMES, explainClass, formatPart } from './unit-explain';
 export class ClassExplainTableComponent {
   private readonly i18n = inject(I18nStore);
   readonly explain = input.required<ExplainResponse>();
+  /** the run's scheme: K10's tolerance is the run's, not a number of the web */
+  private readonly scheme = runScheme(() => this.explain().run);
+
+  private readonly tolerancePp = computed(() => {
+    const k10 = this.scheme()?.classes.K10;
+    return k10 && k10.method === 'npl_band' ? k10.tolerance_pp : null;
+  });
 
   protected readonly rows = computed(() => {
     const e = this.explain();
@@ -112,7 +120,7 @@ export class ClassExplainTableComponent {
       num: formatPart(c.code, c.numerator, lang),
       den:
         c.denominator === null ? null : formatPart(c.code, c.denominator, lang),
-      why: explainClass(c, e.nplRatioAll, lang, t),
+      why: explainClass(c, e.nplRatioAll, lang, t, this.tolerancePp()),
     }));
   });
 }

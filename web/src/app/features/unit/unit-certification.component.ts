@@ -6,7 +6,8 @@ import {
   input,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { SCHEME_SDTF_2025, type ExplainResponse } from '@sci/shared';
+import { type ExplainResponse } from '@sci/shared';
+import { runScheme } from '../../core/scheme/scheme.store';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { StateComponent } from '../../ui/state.component';
@@ -118,12 +119,14 @@ export class UnitCertificationComponent {
 
   /**
    * C3-C8 by the engine's checks on this period's result, the same rule the bank page and the
-   * certification exercise apply. TODO(#12): the run's scheme version instead of the default.
+   * certification exercise apply, with the thresholds of the scheme version the run used.
    */
+  private readonly scheme = runScheme(() => this.explain()?.run);
   protected readonly readiness = computed(() => {
     const x = this.explain();
-    if (!x) return null;
-    return { period: x.run.period, ...unitReadiness(x, SCHEME_SDTF_2025) };
+    const scheme = this.scheme();
+    if (!x || !scheme) return null;
+    return { period: x.run.period, ...unitReadiness(x, scheme) };
   });
 
   private readonly history = rxResource({

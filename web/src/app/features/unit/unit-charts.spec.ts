@@ -2,9 +2,10 @@ import {
   CLASS_CODES,
   type ClassCode,
   type PeerClassStats,
+  SCHEME_SDTF_2025,
   type UnitResultItem,
 } from '@sci/shared';
-import { CLASS_WEIGHTS } from '../../core/domain';
+import { classWeights } from '../../core/scheme/scheme.store';
 import {
   type ChartLabels,
   classesWithHistory,
@@ -14,6 +15,8 @@ import {
   trendOption,
 } from './unit-charts';
 import type { UnitHistoryPoint } from '@sci/shared';
+
+const CLASS_WEIGHTS = classWeights(SCHEME_SDTF_2025);
 
 const labels: ChartLabels = {
   lang: 'zh-CN',

@@ -35,7 +35,7 @@ describe(explainClass.name, () => {
   });
 
   it('should say how a peer-and-trend class became points', () => {
-    const s = explainClass(base, 1.2, 'zh-CN', t);
+    const s = explainClass(base, 1.2, 'zh-CN', t, 3);
     expect(s).toContain('指标值 42.30%');
     expect(s).toContain('在 12 家可比机构中优于 75% 的机构');
     expect(s).toContain('m = 40.10%');
@@ -44,7 +44,7 @@ describe(explainClass.name, () => {
 
   it('should say when there is no history for the trend', () => {
     expect(
-      explainClass({ ...base, m: null, V: 0.5 }, 1.2, 'zh-CN', t),
+      explainClass({ ...base, m: null, V: 0.5 }, 1.2, 'zh-CN', t, 3),
     ).toContain('趋势部分 V 按 0.500 计');
   });
 
@@ -59,10 +59,13 @@ describe(explainClass.name, () => {
       points: 0,
       weight: 6,
     };
-    const s = explainClass(k10, 2, 'zh-CN', t);
+    const s = explainClass(k10, 2, 'zh-CN', t, 3);
     expect(s).toContain('NA = 2.00%');
     expect(s).toContain('= 5.00%');
     expect(s).toContain('超过容忍上限');
+    // the run's scheme decides the band: 1.5 pp gives T = 3.5 %
+    const narrow = explainClass(k10, 2, 'zh-CN', t, 1.5);
+    expect(narrow).toMatch(/NA \+ 1\.50? 个百分点 = 3\.50%/);
   });
 
   it('should explain growth below all loans in English', () => {
@@ -75,7 +78,9 @@ describe(explainClass.name, () => {
       f: 0.6,
       points: 6,
     };
-    expect(explainClass(k3, null, 'en', t)).toContain('slower than all loans');
+    expect(explainClass(k3, null, 'en', t, 3)).toContain(
+      'slower than all loans',
+    );
   });
 
   it('should write money parts in 亿元 and borrower counts in 户', () => {

@@ -58,6 +58,8 @@ export function explainClass(
   nplRatioAll: number | null,
   lang: Lang,
   t: T,
+  /** K10's tolerance_pp of the run's scheme (null until the scheme is loaded) */
+  tolerancePp: number | null,
 ): string {
   const value = formatClassValue(c.code, c.value, lang);
   const pts = {
@@ -105,11 +107,15 @@ export function explainClass(
     );
     parts.push(t('explain.points', pts));
   } else {
-    const T = nplRatioAll === null ? null : nplRatioAll + 3;
+    const T =
+      nplRatioAll === null || tolerancePp === null
+        ? null
+        : nplRatioAll + tolerancePp;
     parts.push(
       t('explain.npl', {
         value,
         NA: formatPercent(nplRatioAll, 2),
+        tol: tolerancePp === null ? '—' : formatNumber(tolerancePp, 2),
         T: formatPercent(T, 2),
       }),
     );

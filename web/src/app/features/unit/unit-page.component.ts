@@ -7,12 +7,13 @@ import {
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { CLASS_CODES, type ClassCode } from '@sci/shared';
+import { type ClassCode } from '@sci/shared';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { AuthStore } from '../../core/auth/auth.store';
 import { ContextStore } from '../../core/context/context.store';
-import { CLASS_WEIGHTS, cityName } from '../../core/domain';
+import { cityName } from '../../core/domain';
+import { classWeights, runScheme } from '../../core/scheme/scheme.store';
 import {
   MoneyPipe,
   MoneyScalePipe,
@@ -104,16 +105,11 @@ export class UnitPageComponent {
     this.explain.hasValue() ? (this.explain.value() ?? null) : null,
   );
 
-  /** the run's own weights when the explanation has them (a scheme version may differ from the default) */
-  private readonly weights = computed<Record<ClassCode, number>>(() => {
-    const e = this.e();
-    if (!e) return CLASS_WEIGHTS;
-    return Object.fromEntries(
-      CLASS_CODES.map((k) => [
-        k,
-        e.classes.find((c) => c.code === k)?.weight ?? CLASS_WEIGHTS[k],
-      ]),
-    ) as Record<ClassCode, number>;
+  /** the scheme version of the run shown (a version may differ from the default) */
+  private readonly scheme = runScheme(() => this.d()?.run ?? this.e()?.run);
+  private readonly weights = computed<Record<ClassCode, number> | null>(() => {
+    const s = this.scheme();
+    return s ? classWeights(s) : null;
   });
 
   private readonly labels = computed<ChartLabels>(() => ({
@@ -126,9 +122,8 @@ export class UnitPageComponent {
 
   protected readonly radar = computed(() => {
     const d = this.d();
-    return d
-      ? radarOption(d.result, d.peers, this.weights(), this.labels())
-      : null;
+    const w = this.weights();
+    return d && w ? radarOption(d.result, d.peers, w, this.labels()) : null;
   });
   protected readonly trend = computed(() => {
     const d = this.d();

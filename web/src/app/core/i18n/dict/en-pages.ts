@@ -73,7 +73,7 @@ export const EN_PAGES: Record<keyof typeof ZH_CN_PAGES, string> = {
   'explain.growthPart':
     'Tech loans grew, but slower than all loans: scored by the ratio of the two growth rates.',
   'explain.npl':
-    'Tech NPL ratio {value}; all-loan NPL ratio NA = {NA}; tolerance NA + 3 pp = {T}.',
+    'Tech NPL ratio {value}; all-loan NPL ratio NA = {NA}; tolerance NA + {tol} pp = {T}.',
   'explain.nplFull': 'Not above the all-loan ratio: full marks.',
   'explain.nplZero': 'Above the tolerance (or no tech loans): no points.',
   'explain.nplPart':

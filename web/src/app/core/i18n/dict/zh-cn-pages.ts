@@ -65,7 +65,7 @@ export const ZH_CN_PAGES = {
   'explain.growthZero': '科技贷款未增长，不得分。',
   'explain.growthPart': '科技贷款增长但慢于全部贷款，按两者增速之比计分。',
   'explain.npl':
-    '科技贷款不良率 {value}，全部贷款不良率 NA = {NA}，容忍上限 NA + 3 个百分点 = {T}。',
+    '科技贷款不良率 {value}，全部贷款不良率 NA = {NA}，容忍上限 NA + {tol} 个百分点 = {T}。',
   'explain.nplFull': '不高于全部贷款不良率，得满分。',
   'explain.nplZero': '超过容忍上限（或无科技贷款），不得分。',
   'explain.nplPart': '位于容忍区间内，按超出幅度线性扣减。',
