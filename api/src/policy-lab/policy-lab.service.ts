@@ -49,7 +49,7 @@ export class PolicyLabService implements OnModuleDestroy {
     const started = Date.now();
     const { scheme: draft } = await this.drafts.validParams(draftId);
     if (!isPeriod(period) || !(await this.data.hasLoans(period))) {
-      throw new NotFoundException({ code: 'PERIOD_NO_DATA', message: `period ${period} has no loan data; import it first` });
+      throw new NotFoundException({ code: 'PERIOD_NO_DATA', params: { period }, message: `period ${period} has no loan data; import it first` });
     }
     const inForce = await this.schemes.resolve(undefined, undefined, period);
     const input = await this.inputFor(period, [inForce.scheme, draft]);

@@ -74,7 +74,7 @@ export class DraftsService {
   async update(id: number, dto: UpdateSchemeDraftDto, scope: AccessScope): Promise<SchemeDraftResponse> {
     const draft = await this.require(id);
     if (draft.publishedVersion !== null) {
-      throw new ConflictException({ code: 'DRAFT_PUBLISHED', message: `draft ${id} was published as version ${draft.publishedVersion}; start a new draft from it` });
+      throw new ConflictException({ code: 'DRAFT_PUBLISHED', params: { id, version: draft.publishedVersion ?? '' }, message: `draft ${id} was published as version ${draft.publishedVersion}; start a new draft from it` });
     }
     if (dto.name !== undefined) draft.name = dto.name;
     if (dto.params !== undefined) {
@@ -90,7 +90,7 @@ export class DraftsService {
   async publish(id: number, dto: PublishSchemeDraftDto, scope: AccessScope): Promise<SchemeResponse> {
     const { draft, scheme } = await this.validParams(id);
     if (draft.publishedVersion !== null) {
-      throw new ConflictException({ code: 'DRAFT_PUBLISHED', message: `draft ${id} was already published as version ${draft.publishedVersion}` });
+      throw new ConflictException({ code: 'DRAFT_PUBLISHED', params: { id, version: draft.publishedVersion ?? '' }, message: `draft ${id} was already published as version ${draft.publishedVersion}` });
     }
     const adopted = await this.schemes.adopt({ ...scheme, title: dto.title ?? scheme.title }, dto.effectiveFrom, dto.reason, scope);
     draft.publishedSchemeId = adopted.schemeId;
@@ -101,7 +101,7 @@ export class DraftsService {
 
   private async require(id: number): Promise<SchemeDraftEntity> {
     const d = await this.repo.get(id);
-    if (!d) throw new NotFoundException({ code: 'DRAFT_NOT_FOUND', message: `scheme draft ${id} does not exist` });
+    if (!d) throw new NotFoundException({ code: 'DRAFT_NOT_FOUND', params: { id }, message: `scheme draft ${id} does not exist` });
     return d;
   }
 

@@ -63,6 +63,7 @@ export class SignalsService {
     if (!(await this.signals.computed(run.id))) {
       throw new ConflictException({
         code: 'SIGNALS_NOT_COMPUTED',
+        params: { id: run.id },
         message: `run ${run.id} has no signals computed; run the period again to compute them`,
       });
     }
@@ -81,6 +82,7 @@ export class SignalsService {
     if (run.status !== 'succeeded') {
       throw new ConflictException({
         code: 'RUN_NOT_SUCCEEDED',
+        params: { id: runId },
         message: `run ${runId} is ${run.status}; it has no results`,
       });
     }

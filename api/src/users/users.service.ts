@@ -135,6 +135,7 @@ function assertMayManage(scope: AccessScope, target: Role): void {
   if (!mayManage(scope.user.role, target)) {
     throw new ForbiddenException({
       code: 'ACCOUNT_ROLE_FORBIDDEN',
+      params: { role: target },
       message:
         scope.user.role === 'admin'
           ? `an admin manages bank_hq and branch accounts; a ${target} account is managed by a regulator`

@@ -168,6 +168,38 @@ export const API_ERRORS = {
     zh: '报告期 {period} 尚无已发布的评估批次。',
     en: 'Period {period} has no published run yet.',
   },
+  DRAFT_PUBLISHED: {
+    zh: '草案 {id} 已发布为第 {version} 版，不能再修改；请以它为基础新建草案。',
+    en: 'Draft {id} was published as version {version}; start a new draft from it.',
+  },
+  DRAFT_NOT_FOUND: {
+    zh: '方案草案 {id} 不存在。',
+    en: 'Scheme draft {id} does not exist.',
+  },
+  BAD_BODY: {
+    zh: '请求内容无法读取（JSON 格式有误）。',
+    en: 'The request body could not be read (malformed JSON).',
+  },
+  SHUTTING_DOWN: {
+    zh: '服务器正在停止，请稍后重试。',
+    en: 'This server is shutting down; try again in a moment.',
+  },
+  MIGRATIONS_PENDING: {
+    zh: '数据库结构尚未升级完成，请稍后再试。',
+    en: 'The database schema is not fully migrated yet; try again shortly.',
+  },
+  SIGNALS_NOT_COMPUTED: {
+    zh: '评估批次 {id} 尚未计算数据异常信号，请重新计算。',
+    en: 'Run {id} has no integrity signals computed yet; recompute them.',
+  },
+  CANNOT_RESET_SELF: {
+    zh: '不能在此重置自己的密码，请用当前密码修改。',
+    en: 'You cannot reset your own password here; change it with your current one.',
+  },
+  ACCOUNT_ROLE_FORBIDDEN: {
+    zh: '您无权管理角色为 {role} 的账号：管理员管理银行总行与分支机构账号，监管员管理监管员与管理员账号。',
+    en: 'You may not manage a {role} account: admins manage bank HQ and branch accounts, regulators manage regulator and admin accounts.',
+  },
   RUN_NOT_FOUND: {
     zh: '评估批次 {id} 不存在。',
     en: 'Run {id} does not exist.',
