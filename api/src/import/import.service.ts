@@ -1,23 +1,22 @@
 import { Injectable, Logger, NotFoundException, OnModuleInit, Optional } from '@nestjs/common';
 import { createHash } from 'crypto';
-import { readdir, readFile, stat } from 'fs/promises';
+import { readdir, rm, stat } from 'fs/promises';
 import { join } from 'path';
 import { IMPORT_ERROR_CAP, ImportBatchListResponse, ImportBatchResponse, ImportCounts, ImportFileCount, ImportResult } from '@sci/shared';
 import { AuditService } from '../audit/audit.service';
 import type { AccessScope } from '../core/auth/access-scope';
-import { closureOf, DatasetWrite } from '../dataset/dataset-sql';
 import { DatasetRepository } from '../dataset/dataset.repository';
 import { stringify } from 'csv-stringify/sync';
 import { errorRows, toBatchResponse, toBatchSummary } from './import.mapper';
 import { ImportRepository } from './import.repository';
-import { expandInputs, ImportInput } from './parse/sources';
-import { validateDataset, ValidatedDataset } from './validate/dataset-validator';
+import { runImport } from './import-pipeline';
+import { expandInputs, ImportInput, sourceOf } from './parse/sources';
 import { ErrorSink } from './validate/error-sink';
 
 /** Who imports: the caller's scope (API), a user name (CLI, seeding) or nobody. */
 export type ImportActor = AccessScope | string | undefined;
 
-const IMPORTABLE = /\.(csv|xlsx|zip)$/i;
+const IMPORTABLE = /\.(csv|xlsx|zip|xls|ods)$/i;
 /** A batch left 'running' this long ago belongs to a process that stopped. */
 const STALE_MS = 30 * 60 * 1000;
 
@@ -81,11 +80,11 @@ export class ImportService implements OnModuleInit {
 
   private async begin(files: ImportInput[], actor: ImportActor): Promise<number> {
     // the files are listed once they are read (a zip or workbook holds several tables)
-    return (await this.batches.createBatch(fingerprint(files), actorName(actor), [], 0)).id;
+    return (await this.batches.createBatch(await fingerprint(files), actorName(actor), [], 0)).id;
   }
 
   private enqueue(batchId: number, files: ImportInput[], actor: ImportActor, onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
-    const run = this.queue.then(() => this.run(batchId, files, actor, onProgress));
+    const run = this.queue.then(() => this.run(batchId, files, actor, onProgress)).finally(() => removeTemporary(files));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -105,25 +104,30 @@ export class ImportService implements OnModuleInit {
     expanded.errors.forEach((e) => sink.addError(e));
     const progress = { processed: 0, total: expanded.tables.reduce((s, t) => s + t.estimatedRows, 0) };
     this.live.set(batchId, progress);
+    // on SQLite the import's own connection holds the write lock: progress stays in memory
+    const saveProgress = this.dataset.dialect === 'mysql';
     let lastSaved = Date.now();
     const report = (): void => {
+      progress.total = Math.max(progress.total, progress.processed);
       onProgress?.(progress.processed, progress.total);
-      if (Date.now() - lastSaved > 1000) {
+      if (saveProgress && Date.now() - lastSaved > 1000) {
         lastSaved = Date.now();
         this.batches.updateProgress(batchId, progress.processed, progress.total).catch(() => undefined);
       }
     };
     let listed: ImportFileCount[] = expanded.tables.map((t) => ({ file: t.label, dataset: t.dataset, rows: t.estimatedRows }));
     try {
-      const data = await validateDataset(expanded.tables, this.lookup(), sink, (n) => {
-        progress.processed += n;
-        report();
+      if (sink.count > 0) return await this.fail(batchId, actor, listed, 0, sink);
+      const outcome = await runImport(expanded.tables, this.dataset, this.lookup(), sink, batchId, {
+        onRows: (n) => {
+          progress.processed += n;
+          report();
+        },
       });
-      listed = tablesOf(data);
+      listed = outcome.listed;
       progress.total = progress.processed = listed.reduce((s, f) => s + f.rows, 0);
       report();
-      if (sink.count > 0) return await this.fail(batchId, actor, listed, progress.processed, sink);
-      await this.dataset.writeDataset(toWrite(data), () => undefined, batchId);
+      if (!outcome.stored || sink.count > 0) return await this.fail(batchId, actor, listed, progress.processed, sink);
       await this.batches.finishBatch(batchId, { status: 'succeeded', files: listed, totalRows: progress.total, processedRows: progress.total, errorCount: 0, errors: [] });
       await this.record(actor, 'import.completed', batchId, { status: 'succeeded', counts: countsOf(listed) });
       return { batchId, status: 'succeeded', counts: countsOf(listed), errors: [], errorCount: 0 };
@@ -134,6 +138,7 @@ export class ImportService implements OnModuleInit {
       return await this.fail(batchId, actor, listed, progress.processed, sink);
     } finally {
       this.live.delete(batchId);
+      await expanded.close();
     }
   }
 
@@ -148,7 +153,7 @@ export class ImportService implements OnModuleInit {
   private lookup() {
     return {
       institutions: () => this.dataset.getInstitutions(),
-      existingUsccs: (usccs: string[]) => this.dataset.getExistingUsccs(usccs),
+      allUsccs: () => this.dataset.getAllUsccs(),
     };
   }
 
@@ -159,15 +164,24 @@ export class ImportService implements OnModuleInit {
   }
 }
 
+async function removeTemporary(files: ImportInput[]): Promise<void> {
+  for (const f of files) if (f.temporary && f.path) await rm(f.path, { force: true }).catch(() => undefined);
+}
+
 function actorName(actor: ImportActor): string | null {
   if (!actor) return null;
   return typeof actor === 'string' ? actor : actor.user.username;
 }
 
-/** sha256 over the files' names and contents, independent of their order. */
-export function fingerprint(files: ImportInput[]): string {
-  const parts = files.map((f) => `${f.name}\u0000${createHash('sha256').update(f.bytes).digest('hex')}`).sort();
-  return createHash('sha256').update(parts.join('\n')).digest('hex');
+/** sha256 over the files' names and contents, independent of their order (files streamed). */
+export async function fingerprint(files: ImportInput[]): Promise<string> {
+  const parts: string[] = [];
+  for (const f of files) {
+    const h = createHash('sha256');
+    for await (const chunk of await sourceOf(f).open()) h.update(chunk as Buffer);
+    parts.push(`${f.name}\u0000${h.digest('hex')}`);
+  }
+  return createHash('sha256').update(parts.sort().join('\n')).digest('hex');
 }
 
 async function readDirectory(dir: string): Promise<ImportInput[]> {
@@ -179,37 +193,15 @@ async function readDirectory(dir: string): Promise<ImportInput[]> {
     throw new NotFoundException({ code: 'IMPORT_DIR_NOT_FOUND', message: `${dir} is not a readable folder` });
   }
   const files: ImportInput[] = [];
+  // .xls/.ods are listed too, so they are refused by name rather than skipped in silence
   for (const name of names.filter((n) => IMPORTABLE.test(n) && !n.startsWith('.')).sort()) {
-    files.push({ name, bytes: await readFile(join(dir, name)) });
+    files.push({ name, path: join(dir, name) });
   }
   return files;
-}
-
-function tablesOf(data: ValidatedDataset): ImportFileCount[] {
-  const out: ImportFileCount[] = [];
-  for (const t of [data.institutions, data.enterprises, data.qualifications, data.loans, data.qualitative, data.penalties, data.applications, data.decisions]) {
-    if (t) out.push({ file: t.label, dataset: t.dataset, rows: t.rowCount });
-  }
-  return out;
 }
 
 function countsOf(files: ImportFileCount[]): ImportCounts {
   const counts: ImportCounts = {};
   for (const f of files) if (f.dataset) counts[f.dataset] = (counts[f.dataset] ?? 0) + f.rows;
   return counts;
-}
-
-function toWrite(d: ValidatedDataset): DatasetWrite {
-  return {
-    institutions: d.institutions?.rows,
-    closure: d.institutions ? closureOf(d.units.values()) : undefined,
-    enterprises: d.enterprises?.rows,
-    qualifications: d.qualifications?.rows,
-    loanPeriods: d.loans ? [...new Set(d.loans.rows.map((r) => r.period))].sort() : undefined,
-    loans: d.loans?.rows,
-    qualitative: d.qualitative?.rows,
-    penalties: d.penalties?.rows,
-    applications: d.applications?.rows,
-    decisions: d.decisions?.rows,
-  };
 }

@@ -60,10 +60,11 @@ async function readSheet(ws: Worksheet, visitor: TableVisitor): Promise<void> {
     // trailing empty cells beyond the header are formatting, not data
     while (cells.length > width && cells[cells.length - 1] === '') cells.pop();
     if (cells.every((v) => v === '')) continue;
-    visitor.row(cells, n);
+    // cell text is never normalised by a parser: check every cell for control characters
+    visitor.row(cells, n, true);
     if (++sinceYield >= 5000) {
       sinceYield = 0;
-      await yieldToEventLoop();
+      await (visitor.drain?.() ?? yieldToEventLoop());
     }
   }
   if (!seenHeader) throw new TableError(1, 'the sheet is empty (expected a header row)');
