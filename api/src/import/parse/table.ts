@@ -10,6 +10,8 @@ export interface TableVisitor {
   header(cells: string[], line: number): void;
   /** `controls`: a control character occurred in the file so far; check the cells for one */
   row(cells: string[], line: number, controls?: boolean): void;
+  /** A cell the reader could not turn into text as meant; the row is skipped. */
+  reject?(line: number, column: string, message: string): void;
   /** After a batch of rows: a promise when the reader must wait (the writer is behind). */
   drain?(): Promise<void> | undefined;
 }
@@ -39,13 +41,23 @@ export class TableError extends Error {
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** The message for the first control character of a cell, or null (free-text remarks may span lines). */
-export function controlProblem(cell: string, lineBreaksAllowed = false): string | null {
+export function controlProblem(
+  cell: string,
+  lineBreaksAllowed = false,
+): string | null {
   const m = CONTROL.exec(lineBreaksAllowed ? cell.replace(/\n/g, ' ') : cell);
   if (!m) return null;
   const code = m[0].charCodeAt(0);
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  const name = { 0: 'a NUL byte', 9: 'a tab', 10: 'a line break', 13: 'a carriage return' }[code] ?? 'the control character';
+  const name =
+    {
+      0: 'a NUL byte',
+      9: 'a tab',
+      10: 'a line break',
+      13: 'a carriage return',
+    }[code] ?? 'the control character';
   return `holds ${name} (${hex}) at character ${m.index + 1}; fields must not contain control characters`;
 }
 
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+export const yieldToEventLoop = (): Promise<void> =>
+  new Promise((resolve) => setImmediate(resolve));

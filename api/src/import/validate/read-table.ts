@@ -28,14 +28,31 @@ export interface RowStream<T> {
  * Reads a table against its file spec, keeping its valid rows in memory (the small tables), with
  * duplicate keys found here.
  */
-export async function readTable<T>(table: SourceTable, spec: FileSpec<T>, sink: ErrorSink, onRows: (n: number) => void): Promise<ParsedTable<T>> {
-  const out: ParsedTable<T> = { label: table.label, dataset: table.dataset, rows: [], lines: [], rowCount: 0 };
+export async function readTable<T>(
+  table: SourceTable,
+  spec: FileSpec<T>,
+  sink: ErrorSink,
+  onRows: (n: number) => void,
+): Promise<ParsedTable<T>> {
+  const out: ParsedTable<T> = {
+    label: table.label,
+    dataset: table.dataset,
+    rows: [],
+    lines: [],
+    rowCount: 0,
+  };
   const keys = new Map<string, number>();
   out.rowCount = await streamTable(table, spec, sink, onRows, {
     row(built, at, key) {
       const first = keys.get(key);
       if (first !== undefined) {
-        sink.add(table.label, table.dataset, at, spec.keyColumn, duplicateMessage(spec, built, first));
+        sink.add(
+          table.label,
+          table.dataset,
+          at,
+          spec.keyColumn,
+          duplicateMessage(spec, built, first),
+        );
         return;
       }
       keys.set(key, at);
@@ -46,7 +63,11 @@ export async function readTable<T>(table: SourceTable, spec: FileSpec<T>, sink: 
   return out;
 }
 
-export function duplicateMessage<T>(spec: FileSpec<T>, row: T, firstLine: number): string {
+export function duplicateMessage<T>(
+  spec: FileSpec<T>,
+  row: T,
+  firstLine: number,
+): string {
   return `duplicate ${spec.describeKey(row)} (first at line ${firstLine})`;
 }
 
@@ -55,9 +76,16 @@ export function duplicateMessage<T>(spec: FileSpec<T>, row: T, firstLine: number
  * other; each row is parsed field by field (every bad field is reported, not just the first),
  * then checked across fields and for a duplicate key within the file.
  */
-export async function streamTable<T>(table: SourceTable, spec: FileSpec<T>, sink: ErrorSink, onRows: (n: number) => void, rows: RowStream<T>): Promise<number> {
+export async function streamTable<T>(
+  table: SourceTable,
+  spec: FileSpec<T>,
+  sink: ErrorSink,
+  onRows: (n: number) => void,
+  rows: RowStream<T>,
+): Promise<number> {
   let rowCount = 0;
-  const err = (line: number, column: string, message: string): void => sink.add(table.label, table.dataset, line, column, message);
+  const err = (line: number, column: string, message: string): void =>
+    sink.add(table.label, table.dataset, line, column, message);
   const ncol = spec.columns.length;
   const index = new Int32Array(ncol).fill(-1);
   const names = spec.columns.map((c) => c.name);
@@ -88,7 +116,13 @@ export async function streamTable<T>(table: SourceTable, spec: FileSpec<T>, sink
         ok = false;
       } else if (!names.includes(name)) {
         const hint = names.find((n) => n === name.trim().toLowerCase());
-        err(at, name, hint ? `unknown column (column names are exact and lower case: "${hint}")` : `unknown column (expected ${names.join(', ')})`);
+        err(
+          at,
+          name,
+          hint
+            ? `unknown column (column names are exact and lower case: "${hint}")`
+            : `unknown column (expected ${names.join(', ')})`,
+        );
         ok = false;
       }
       seen.set(name, i);
@@ -112,12 +146,18 @@ export async function streamTable<T>(table: SourceTable, spec: FileSpec<T>, sink
     if (!headerOk) return;
     line = at;
     if (cells.length !== width) {
-      err(at, '', `the row has ${cells.length} fields, the header has ${width}`);
+      err(
+        at,
+        '',
+        `the row has ${cells.length} fields, the header has ${width}`,
+      );
       return;
     }
     rowOk = true;
     for (let k = 0; k < ncol; k++) {
-      const problem = controls ? controlProblem(cells[index[k]], multiline[k]) : null;
+      const problem = controls
+        ? controlProblem(cells[index[k]], multiline[k])
+        : null;
       if (problem) {
         fail(names[k], problem);
         continue;
@@ -136,11 +176,25 @@ export async function streamTable<T>(table: SourceTable, spec: FileSpec<T>, sink
   };
 
   try {
-    await table.read({ header, row, drain: rows.drain ? () => rows.drain!() : undefined });
+    const reject = (at: number, column: string, message: string): void => {
+      rowCount++;
+      err(at, column, message);
+    };
+    await table.read({
+      header,
+      row,
+      reject,
+      drain: rows.drain ? () => rows.drain!() : undefined,
+    });
   } catch (e) {
     // a reader failing on a damaged file (a broken workbook part, say) is the file's problem
     if (e instanceof TableError) err(e.line, e.column, e.message);
-    else err(line, '', `cannot read the file here: ${(e as Error).message.split('\n')[0]}`);
+    else
+      err(
+        line,
+        '',
+        `cannot read the file here: ${(e as Error).message.split('\n')[0]}`,
+      );
   }
   onRows(pending);
   return rowCount;
