@@ -109,17 +109,16 @@ export class DatasetRepository {
    * Runs `fn` in one transaction on a connection of its own (see the class comment): commits when
    * it resolves, rolls back when it throws.
    */
-  async withWriteTransaction<T>(
-    fn: (session: WriteSession) => Promise<T>,
-  ): Promise<T> {
+  async withWriteTransaction<T>(fn: (session: WriteSession) => Promise<T>, opts: { lockWaitMs?: number } = {}): Promise<T> {
     if (this.dialect === 'mysql') return this.mysqlTransaction(fn);
     const file = this.dataSource.options.database as string | undefined;
     if (!file || file === ':memory:') return this.sharedSqliteTransaction(fn);
     const db = new BetterSqlite3(file);
     try {
-      db.pragma('busy_timeout = 10000');
       db.pragma('synchronous = NORMAL');
-      return await sqliteTransaction(db, fn);
+      await beginImmediate(db, opts.lockWaitMs ?? 120000);
+      db.pragma('busy_timeout = 10000');
+      return await sqliteTransaction(db, fn, false);
     } finally {
       db.close();
     }
@@ -164,11 +163,30 @@ export class DatasetRepository {
   }
 }
 
-async function sqliteTransaction<T>(
-  db: SqliteDb,
-  fn: (session: WriteSession) => Promise<T>,
-): Promise<T> {
-  db.exec('BEGIN IMMEDIATE');
+/** Another connection holds SQLite's write lock (another import, in this or another process). */
+export class WriteLockBusyError extends Error {}
+
+/**
+ * Takes SQLite's write lock without blocking the event loop: busy_timeout would wait inside the
+ * driver, synchronously; here each try fails at once and the wait is a timer.
+ */
+async function beginImmediate(db: SqliteDb, waitMs: number): Promise<void> {
+  db.pragma('busy_timeout = 0');
+  const until = Date.now() + waitMs;
+  for (;;) {
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+      if (Date.now() >= until) throw new WriteLockBusyError('another connection holds the database write lock');
+      await sleep(200);
+    }
+  }
+}
+
+async function sqliteTransaction<T>(db: SqliteDb, fn: (session: WriteSession) => Promise<T>, begin = true): Promise<T> {
+  if (begin) db.exec('BEGIN IMMEDIATE');
   try {
     const out = await fn(sqliteSession(db));
     db.exec('COMMIT');

@@ -54,6 +54,7 @@ export async function runImport(
   sink: ErrorSink,
   batchId: number | null,
   progress: PipelineProgress,
+  lockWaitMs?: number,
 ): Promise<{ listed: ImportFileCount[]; stored: boolean }> {
   const byName = new Map(tables.map((t) => [t.dataset, t]));
   const counted = new Map<DatasetFile, number>();
@@ -129,7 +130,7 @@ export async function runImport(
         ...(await smallTableDigests(s, { ...write, ...rest })),
       ];
       await recordDigests(s, batchId, records);
-    });
+    }, { lockWaitMs });
   } catch (err) {
     if (err instanceof Rejected) return { listed: listed(), stored: false };
     throw err;

@@ -8,6 +8,9 @@ import { join } from 'path';
 import { APP_CONFIG, AppConfig } from '../core/config/app-config';
 import { uploadOptions } from '../core/http/upload-options';
 import { DatasetModule } from '../dataset/dataset.module';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LeaseEntity } from '../runs/lease.entity';
+import { LeaseRepository } from '../runs/lease.repository';
 import { DemoDatasetSeeder } from './demo-dataset.seeder';
 import { ImportController } from './import.controller';
 import { ImportRepository } from './import.repository';
@@ -24,6 +27,8 @@ function uploadDir(): string {
 @Module({
   imports: [
     DatasetModule,
+    // the import lease lives in the runs' lease table (one import at a time across replicas)
+    TypeOrmModule.forFeature([LeaseEntity]),
     // uploads: size from UPLOAD_LIMIT_MB (413 beyond it), streamed to disk (a zipped quarter is
     // ~100 MB: never held in memory); .xls/.ods pass the filter so the import refuses them by
     // name with the same words as the CLI; other types 415
@@ -39,7 +44,7 @@ function uploadDir(): string {
     }),
   ],
   controllers: [ImportController],
-  providers: [ImportRepository, ImportService, DemoDatasetSeeder],
+  providers: [ImportRepository, ImportService, DemoDatasetSeeder, LeaseRepository],
   exports: [ImportService, DemoDatasetSeeder],
 })
 export class ImportModule {}

@@ -1,11 +1,13 @@
-import { Injectable, Logger, NotFoundException, OnModuleInit, Optional } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, NotFoundException, OnModuleInit, Optional } from '@nestjs/common';
 import { createHash } from 'crypto';
 import { readdir, rm, stat } from 'fs/promises';
 import { join } from 'path';
-import { IMPORT_ERROR_CAP, ImportBatchListResponse, ImportBatchResponse, ImportCounts, ImportFileCount, ImportResult } from '@sci/shared';
+import { CodedMessage, IMPORT_ERROR_CAP, ImportBatchListResponse, ImportBatchResponse, ImportCounts, ImportFileCount, ImportResult } from '@sci/shared';
 import { AuditService } from '../audit/audit.service';
 import type { AccessScope } from '../core/auth/access-scope';
-import { DatasetRepository } from '../dataset/dataset.repository';
+import { DatasetRepository, WriteLockBusyError } from '../dataset/dataset.repository';
+import { LeaseRepository } from '../runs/lease.repository';
+import { ImportBusyError, ImportLease, ImportLeaseOptions } from './import-lease';
 import { stringify } from 'csv-stringify/sync';
 import { errorRows, toBatchResponse, toBatchSummary } from './import.mapper';
 import { ImportRepository } from './import.repository';
@@ -17,8 +19,8 @@ import { ErrorSink } from './validate/error-sink';
 export type ImportActor = AccessScope | string | undefined;
 
 const IMPORTABLE = /\.(csv|xlsx|zip|xls|ods)$/i;
-/** A batch left 'running' this long ago belongs to a process that stopped. */
-const STALE_MS = 30 * 60 * 1000;
+/** Nest token for the import lease's timings (tests shorten them). */
+export const IMPORT_LEASE_OPTIONS = 'IMPORT_LEASE_OPTIONS';
 
 /**
  * Imports datasets of the exchange format (data-format.md): reads the files, validates every row
@@ -32,15 +34,28 @@ export class ImportService implements OnModuleInit {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly live = new Map<number, { processed: number; total: number }>();
 
+  /** batches this instance has queued or is running */
+  private readonly ours = new Set<number>();
+  private readonly lease: ImportLease;
+
   constructor(
     private readonly batches: ImportRepository,
     private readonly dataset: DatasetRepository,
     @Optional() private readonly audit?: AuditService,
-  ) {}
+    @Optional() leases?: LeaseRepository,
+    @Optional() @Inject(IMPORT_LEASE_OPTIONS) leaseOptions?: ImportLeaseOptions,
+  ) {
+    this.lease = new ImportLease(batches, leases, dataset.dialect === 'mysql', leaseOptions);
+  }
 
   async onModuleInit(): Promise<void> {
-    const n = await this.batches.failInterrupted(new Date(Date.now() - STALE_MS));
+    const n = await this.reapAbandoned();
     if (n) this.logger.warn(`${n} interrupted import(s) marked failed`);
+  }
+
+  /** Marks failed the running batches whose process is gone (any process may do it, at once). */
+  async reapAbandoned(): Promise<number> {
+    return this.lease.reapAbandoned(this.ours).catch(() => 0);
   }
 
   /** Imports the .csv/.xlsx/.zip files of a folder (not its subfolders) and waits for the outcome. */
@@ -62,6 +77,7 @@ export class ImportService implements OnModuleInit {
   }
 
   async listBatches(limit = 50, offset = 0): Promise<ImportBatchListResponse> {
+    await this.reapAbandoned();
     const { rows, total } = await this.batches.list(limit, offset);
     return { items: rows.map((r) => toBatchSummary(r, this.live.get(r.id))), total };
   }
@@ -73,6 +89,7 @@ export class ImportService implements OnModuleInit {
   }
 
   async getBatch(id: number): Promise<ImportBatchResponse> {
+    await this.reapAbandoned();
     const row = await this.batches.getById(id);
     if (!row) throw new NotFoundException({ code: 'IMPORT_NOT_FOUND', message: `there is no import ${id}` });
     return toBatchResponse(row, await this.batches.getErrors(id), this.live.get(id));
@@ -80,13 +97,50 @@ export class ImportService implements OnModuleInit {
 
   private async begin(files: ImportInput[], actor: ImportActor): Promise<number> {
     // the files are listed once they are read (a zip or workbook holds several tables)
-    return (await this.batches.createBatch(await fingerprint(files), actorName(actor), [], 0)).id;
+    const fp = await fingerprint(files);
+    let id: number;
+    try {
+      id = (await this.batches.createBatch(fp, actorName(actor), [], 0, this.lease.holder)).id;
+    } catch (err) {
+      // SQLite: another process's import holds the write lock until it commits
+      if (!/SQLITE_BUSY|database is locked/.test(String((err as { code?: string }).code) + (err as Error).message)) throw err;
+      throw new ConflictException({ code: 'IMPORT_IN_PROGRESS', message: 'another import is in progress (the database is locked for writing); send this one again when that one has finished' });
+    }
+    this.ours.add(id);
+    return id;
   }
 
   private enqueue(batchId: number, files: ImportInput[], actor: ImportActor, onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
-    const run = this.queue.then(() => this.run(batchId, files, actor, onProgress)).finally(() => removeTemporary(files));
+    const run = this.queue
+      .then(() => this.runLeased(batchId, files, actor, onProgress))
+      .finally(() => {
+        this.ours.delete(batchId);
+        return removeTemporary(files);
+      });
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Runs a batch under the import lease, or fails it with "another import is in progress". */
+  private async runLeased(batchId: number, files: ImportInput[], actor: ImportActor, onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
+    let release: () => Promise<void>;
+    try {
+      release = await this.lease.acquire(batchId);
+    } catch (err) {
+      if (!(err instanceof ImportBusyError)) throw err;
+      return this.busy(batchId, actor, err.coded);
+    }
+    try {
+      return await this.run(batchId, files, actor, onProgress);
+    } finally {
+      await release();
+    }
+  }
+
+  private async busy(batchId: number, actor: ImportActor, message: CodedMessage): Promise<ImportResult> {
+    const sink = new ErrorSink(IMPORT_ERROR_CAP);
+    sink.add('', null, 0, '', message);
+    return this.fail(batchId, actor, [], 0, sink);
   }
 
   private async run(batchId: number, files: ImportInput[], actor: ImportActor, onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
@@ -118,12 +172,20 @@ export class ImportService implements OnModuleInit {
     let listed: ImportFileCount[] = expanded.tables.map((t) => ({ file: t.label, dataset: t.dataset, rows: t.estimatedRows }));
     try {
       if (sink.count > 0) return await this.fail(batchId, actor, listed, 0, sink);
-      const outcome = await runImport(expanded.tables, this.dataset, this.lookup(), sink, batchId, {
-        onRows: (n) => {
-          progress.processed += n;
-          report();
+      const outcome = await runImport(
+        expanded.tables,
+        this.dataset,
+        this.lookup(),
+        sink,
+        batchId,
+        {
+          onRows: (n) => {
+            progress.processed += n;
+            report();
+          },
         },
-      });
+        this.lease.waitMs,
+      );
       listed = outcome.listed;
       progress.total = progress.processed = listed.reduce((s, f) => s + f.rows, 0);
       report();
@@ -132,6 +194,10 @@ export class ImportService implements OnModuleInit {
       await this.record(actor, 'import.completed', batchId, { status: 'succeeded', counts: countsOf(listed) });
       return { batchId, status: 'succeeded', counts: countsOf(listed), errors: [], errorCount: 0 };
     } catch (err) {
+      if (err instanceof WriteLockBusyError) {
+        sink.add('', null, 0, '', await this.lease.busyMessage(batchId));
+        return await this.fail(batchId, actor, listed, progress.processed, sink);
+      }
       // a bug or a database failure, not the data: nothing was stored (the write is one transaction)
       this.logger.error(`import ${batchId} failed: ${(err as Error).stack ?? err}`);
       sink.add('', null, 0, '', `the import could not be stored (${(err as Error).message.split('\n')[0]}); nothing was stored`);

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Readable } from 'stream';
-import type { DatasetFile } from '@sci/shared';
+import { DatasetFile, importMessage } from '@sci/shared';
 import { ByteSource } from './byte-source';
 import { SourceTable, TableError, TableVisitor } from './table';
 import { Utf8Lines } from './text-stream';
@@ -121,5 +121,5 @@ async function readCsv(
   });
   if (failure) throw failure;
   if (!anyText || !seenHeader)
-    throw new TableError(1, 'the file is empty (expected a header line)');
+    throw new TableError(1, importMessage('FILE_EMPTY'));
 }

@@ -1,6 +1,6 @@
 import { Transform } from 'stream';
 import * as yauzl from 'yauzl';
-import { DATASET_FILES, DatasetFile, ImportError } from '@sci/shared';
+import { CodedMessage, DATASET_FILES, DatasetFile, ImportError, importMessage } from '@sci/shared';
 import {
   bufferSource,
   ByteSource,
@@ -65,29 +65,25 @@ function baseName(path: string): string {
   return b.replace(/\.[A-Za-z0-9]+$/, '');
 }
 
-const fileError = (file: string, message: string): ImportError => ({
-  file,
-  line: 0,
-  column: '',
-  message,
-});
+const fileError = (file: string, text: string | CodedMessage): ImportError =>
+  typeof text === 'string' ? { file, line: 0, column: '', message: text } : { file, line: 0, column: '', message: text.message, code: text.code, params: text.params };
 
 /**
  * Why a file of a batch is refused by its type, or null for .csv/.xlsx/.zip. The API's upload
  * filter and the CLI's folder reading both use it, so both say the same thing by name.
  */
-export function unsupportedType(name: string): string | null {
+export function unsupportedType(name: string): CodedMessage | null {
   switch (ext(name)) {
     case 'csv':
     case 'xlsx':
     case 'zip':
       return null;
     case 'xls':
-      return 'an Excel 97-2003 workbook (.xls) is not supported: save it as Excel Workbook (.xlsx) or as CSV UTF-8';
+      return importMessage('XLS_UNSUPPORTED');
     case 'ods':
-      return 'an OpenDocument spreadsheet (.ods) is not supported: save it as Excel Workbook (.xlsx) or as CSV UTF-8';
+      return importMessage('ODS_UNSUPPORTED');
     default:
-      return 'unsupported file type (expected .csv, .xlsx or .zip)';
+      return importMessage('UNSUPPORTED_TYPE');
   }
 }
 
@@ -244,7 +240,7 @@ async function expandZip(
 ): Promise<void> {
   const head = await source.head(4);
   if (!isZipHead(head)) {
-    out.errors.push(fileError(label, 'not a zip archive'));
+    out.errors.push(fileError(label, importMessage('NOT_ZIP')));
     return;
   }
   let zip: yauzl.ZipFile;
@@ -293,7 +289,7 @@ async function expandZip(
     out.errors.push(
       fileError(
         label,
-        `the zip archive is empty (expected ${EXPECTED} inside)`,
+        importMessage('ZIP_EMPTY', { expected: EXPECTED }),
       ),
     );
     return;
@@ -305,7 +301,7 @@ async function expandZip(
     out.errors.push(
       fileError(
         label,
-        `the archive unpacks to ${mb(total)}, more than the limit of ${mb(ZIP_LIMITS.maxUnzippedBytes)}; split it into several imports`,
+        importMessage('ZIP_TOO_LARGE', { size: mb(total), limit: mb(ZIP_LIMITS.maxUnzippedBytes) }),
       ),
     );
     return;
@@ -316,7 +312,7 @@ async function expandZip(
       out.errors.push(
         fileError(
           `${label}/${e.fileName}`,
-          `the entry unpacks ${Math.round(ratio)} times its packed size (limit ${ZIP_LIMITS.maxRatio}×): refused as a zip bomb`,
+          importMessage('ZIP_BOMB', { ratio: Math.round(ratio), limit: ZIP_LIMITS.maxRatio }),
         ),
       );
       return;

@@ -1,4 +1,4 @@
-import type { DatasetFile } from '@sci/shared';
+import { CodedMessage, DatasetFile, importMessage } from '@sci/shared';
 
 /**
  * One table of a batch (a CSV file, a sheet of a workbook, an entry of a zip), read row by row.
@@ -11,7 +11,7 @@ export interface TableVisitor {
   /** `controls`: a control character occurred in the file so far; check the cells for one */
   row(cells: string[], line: number, controls?: boolean): void;
   /** A cell the reader could not turn into text as meant; the row is skipped. */
-  reject?(line: number, column: string, message: string): void;
+  reject?(line: number, column: string, message: string | CodedMessage): void;
   /** After a batch of rows: a promise when the reader must wait (the writer is behind). */
   drain?(): Promise<void> | undefined;
 }
@@ -27,12 +27,20 @@ export interface SourceTable {
 
 /** A problem that stops reading a table (bad encoding, broken quoting, merged cells...). */
 export class TableError extends Error {
+  readonly coded?: CodedMessage;
+
   constructor(
     readonly line: number,
-    message: string,
+    text: string | CodedMessage,
     readonly column = '',
   ) {
-    super(message);
+    super(typeof text === 'string' ? text : text.message);
+    if (typeof text !== 'string') this.coded = text;
+  }
+
+  /** what the error sink records: the coded message when there is one */
+  get report(): string | CodedMessage {
+    return this.coded ?? this.message;
   }
 }
 
@@ -44,7 +52,7 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 export function controlProblem(
   cell: string,
   lineBreaksAllowed = false,
-): string | null {
+): CodedMessage | null {
   const m = CONTROL.exec(lineBreaksAllowed ? cell.replace(/\n/g, ' ') : cell);
   if (!m) return null;
   const code = m[0].charCodeAt(0);
@@ -56,7 +64,7 @@ export function controlProblem(
       10: 'a line break',
       13: 'a carriage return',
     }[code] ?? 'the control character';
-  return `holds ${name} (${hex}) at character ${m.index + 1}; fields must not contain control characters`;
+  return importMessage('CONTROL_CHARACTER', { what: name, hex, at: m.index + 1 });
 }
 
 export const yieldToEventLoop = (): Promise<void> =>

@@ -1,4 +1,5 @@
 import { Transform, TransformCallback } from 'stream';
+import { importMessage } from '@sci/shared';
 import { TableError } from './table';
 import { findInvalidUtf8 } from './utf8';
 
@@ -85,17 +86,8 @@ export class Utf8Lines extends Transform {
     const at = findInvalidUtf8(buf) ?? { line: 1, offset: 0 };
     const line = this.linesBefore - tailLines + at.line;
     const offset = this.offset - this.tail.length + at.offset;
-    if (looksGb18030(buf.subarray(at.offset, at.offset + 64))) {
-      return new TableError(
-        line,
-        `the file is not UTF-8: it looks like GB18030/GBK (what Excel saves as "CSV" on Chinese Windows; first such byte at offset ${offset}); ` +
-          'in Excel use Save As → "CSV UTF-8 (Comma delimited)", or in WPS/LibreOffice choose the UTF-8 encoding',
-      );
-    }
-    return new TableError(
-      line,
-      `the file is not UTF-8 (invalid byte at offset ${offset}); save it as UTF-8 CSV`,
-    );
+    if (looksGb18030(buf.subarray(at.offset, at.offset + 64))) return new TableError(line, importMessage('GB18030', { offset }));
+    return new TableError(line, importMessage('NOT_UTF8', { offset }));
   }
 }
 

@@ -1,5 +1,5 @@
 import { Cell, CellValue, Row, ValueType, Workbook, Worksheet } from 'exceljs';
-import type { DatasetFile } from '@sci/shared';
+import { DatasetFile, importMessage } from '@sci/shared';
 import {
   SourceTable,
   TableError,
@@ -74,7 +74,7 @@ async function readSheet(ws: Worksheet, visitor: TableVisitor): Promise<void> {
       } catch (err) {
         // a cell that cannot be read as meant (a code turned into a number...): report, go on
         if (!(err instanceof TableError) || !visitor.reject) throw err;
-        visitor.reject(err.line, err.column, err.message);
+        visitor.reject(err.line, err.column, err.report);
         rejected = true;
         cells.push('');
       }
@@ -152,7 +152,7 @@ function numberCell(
   ) {
     throw new TableError(
       line,
-      `the cell is a number (${Number.isSafeInteger(n) ? numberText(n) : String(n)}), so the code lost digits or leading zeros; format the column as text and enter the codes again`,
+      importMessage('CELL_NUMBER_CODE', { value: Number.isSafeInteger(n) ? numberText(n) : String(n) }),
       column,
     );
   }
@@ -160,7 +160,7 @@ function numberCell(
     if (!RATE_COLUMNS.has(column)) {
       throw new TableError(
         line,
-        `the cell is formatted as a percent (${numberText(n * 100)} %), but ${column || 'this column'} is not a rate; enter the plain number`,
+        importMessage('CELL_PERCENT_NOT_RATE', { value: numberText(n * 100), column: column || '?' }),
         column,
       );
     }
@@ -186,7 +186,7 @@ function cellText(cell: Cell, line = 1, column = ''): string {
     if (result === undefined || result === null) {
       throw new TableError(
         line,
-        'a formula without a saved result; open and save the workbook in Excel, or paste values',
+        importMessage('FORMULA_NO_RESULT'),
         column,
       );
     }

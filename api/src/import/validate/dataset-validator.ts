@@ -1,4 +1,4 @@
-import { EnterpriseRow, InstitutionRow, LoanRow } from '@sci/shared';
+import { CodedMessage, EnterpriseRow, importMessage, InstitutionRow, LoanRow } from '@sci/shared';
 import { ErrorSink } from './error-sink';
 import { ParsedTable } from './read-table';
 import { checkUnitTree } from './unit-tree';
@@ -95,7 +95,7 @@ export function checkLoan(
       'loans',
       line,
       'institution_code',
-      `${r.institutionCode} is a head unit; loans are booked on city or outlet units`,
+      importMessage('LOAN_ON_HEAD', { code: r.institutionCode }),
     );
     ok = false;
   }
@@ -106,10 +106,8 @@ export function checkLoan(
   return ok;
 }
 
-const unknownUnit = (code: string): string =>
-  `unknown unit ${code} (not in institutions of this import or the database)`;
-const unknownEnterprise = (uscc: string): string =>
-  `unknown enterprise ${uscc} (not in enterprises of this import or the database)`;
+const unknownUnit = (code: string): CodedMessage => importMessage('UNKNOWN_UNIT', { code });
+const unknownEnterprise = (uscc: string): CodedMessage => importMessage('UNKNOWN_ENTERPRISE', { uscc });
 
 function checkInstitutions(
   t: ParsedTable<InstitutionRow>,

@@ -1,4 +1,4 @@
-import type { DatasetFile } from '@sci/shared';
+import type { CodedMessage, DatasetFile } from '@sci/shared';
 import { controlProblem, SourceTable, TableError } from '../parse/table';
 import { ErrorSink } from './error-sink';
 import { FieldError } from './fields';
@@ -84,7 +84,7 @@ export async function streamTable<T>(
   rows: RowStream<T>,
 ): Promise<number> {
   let rowCount = 0;
-  const err = (line: number, column: string, message: string): void =>
+  const err = (line: number, column: string, message: string | CodedMessage): void =>
     sink.add(table.label, table.dataset, line, column, message);
   const ncol = spec.columns.length;
   const index = new Int32Array(ncol).fill(-1);
@@ -96,7 +96,7 @@ export async function streamTable<T>(
   const values: unknown[] = new Array(ncol);
   let line = 0;
   let rowOk = true;
-  const fail = (column: string, message: string): false => {
+  const fail = (column: string, message: string | CodedMessage): false => {
     err(line, column, message);
     rowOk = false;
     return false;
@@ -176,7 +176,7 @@ export async function streamTable<T>(
   };
 
   try {
-    const reject = (at: number, column: string, message: string): void => {
+    const reject = (at: number, column: string, message: string | CodedMessage): void => {
       rowCount++;
       err(at, column, message);
     };
@@ -188,7 +188,7 @@ export async function streamTable<T>(
     });
   } catch (e) {
     // a reader failing on a damaged file (a broken workbook part, say) is the file's problem
-    if (e instanceof TableError) err(e.line, e.column, e.message);
+    if (e instanceof TableError) err(e.line, e.column, e.report);
     else
       err(
         line,
