@@ -88,7 +88,7 @@ export function isImportMessageCode(code: string | undefined | null): code is Im
 }
 
 /** The message of `code` in `lang` ('zh-CN' or English), placeholders filled from `params`. */
-export function renderImportMessage(code: ImportMessageCode, params: ImportMessageParams = {}, lang: string = 'en'): string {
+export function renderImportMessage(code: ImportMessageCode, params: ImportMessageParams = {}, lang = 'en'): string {
   const t = IMPORT_MESSAGES[code];
   const template: string = lang === 'zh-CN' || lang === 'zh' ? t.zh : t.en;
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
