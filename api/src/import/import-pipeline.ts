@@ -13,13 +13,14 @@ import {
   closureOf,
   DatasetWrite,
   datasetStatements,
+  SqlValue,
 } from '../dataset/dataset-sql';
 import { smallTableDigests } from '../dataset/dataset-digests';
 import { DatasetRepository } from '../dataset/dataset.repository';
 import { recordDigests } from '../dataset/input-digest.repository';
 import type { WriteSession } from '../dataset/write-session';
 import { LoanWriter } from './loan-writer';
-import { SourceTable } from './parse/table';
+import { SourceTable, yieldToEventLoop } from './parse/table';
 import {
   buildReferences,
   checkReferences,
@@ -28,6 +29,12 @@ import {
 import { ErrorSink } from './validate/error-sink';
 import { FILE_SPECS, LOANS } from './validate/file-specs';
 import { ParsedTable, readTable, streamTable } from './validate/read-table';
+
+/** One statement, then a turn of the event loop (SQLite statements run synchronously). */
+async function runYielding(s: WriteSession, st: { sql: string; params: SqlValue[] }): Promise<void> {
+  await s.run(st.sql, st.params);
+  await yieldToEventLoop();
+}
 
 /** Thrown inside the write transaction to roll it back when the data had errors. */
 class Rejected extends Error {}

@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from './parse/table';
 import { LoanRow } from '@sci/shared';
 import { LOAN_COLUMNS, loanValues, SqlValue } from '../dataset/dataset-sql';
 import {
@@ -124,6 +125,8 @@ export class LoanWriter implements RowStream<LoanRow> {
         params,
       );
       this.onWritten(n);
+      // SQLite runs a statement synchronously: give the event loop a turn between statements
+      await yieldToEventLoop();
     }
   }
 }
