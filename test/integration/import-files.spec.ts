@@ -89,7 +89,11 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('ImportService f
         Buffer.from('\n'),
       ]);
       const r = await service.importFiles([file('penalties.csv', text)]);
-      expect(lines(r)).toEqual(['penalties.csv:3:: the file is not UTF-8 (invalid byte at offset 96); save it as UTF-8 CSV']);
+      // GBK bytes get the way out (issue 11), at the line they are on
+      expect(lines(r)).toEqual([
+        'penalties.csv:3:: the file is not UTF-8: it looks like GB18030/GBK (what Excel saves as "CSV" on Chinese Windows; first such byte at offset 96); ' +
+          'in Excel use Save As → "CSV UTF-8 (Comma delimited)", or in WPS/LibreOffice choose the UTF-8 encoding',
+      ]);
     });
 
     it('should count physical lines across a quoted field that spans lines', async () => {

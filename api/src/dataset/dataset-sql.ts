@@ -80,7 +80,10 @@ export function* insertRows(
     const params: SqlValue[] = [];
     for (const r of part) for (const v of r) params.push(v);
     yield {
-      sql: part.length === size ? full : head + valuesSql(part.length, columns.length) + tail,
+      sql:
+        part.length === size
+          ? full
+          : head + valuesSql(part.length, columns.length) + tail,
       params,
       loanRows: isLoans ? part.length : undefined,
     };
@@ -103,7 +106,20 @@ export const LOAN_COLUMNS = [
 ];
 
 export function loanValues(r: LoanRow): SqlValue[] {
-  return [r.period, r.loanNo, r.institutionCode, r.uscc, r.issueDate, r.maturityDate, r.amountFen, r.balanceFen, r.rateE4, r.guarantee, r.riskClass, b(r.firstLoan)];
+  return [
+    r.period,
+    r.loanNo,
+    r.institutionCode,
+    r.uscc,
+    r.issueDate,
+    r.maturityDate,
+    r.amountFen,
+    r.balanceFen,
+    r.rateE4,
+    r.guarantee,
+    r.riskClass,
+    b(r.firstLoan),
+  ];
 }
 
 /** The loans, the bulk of a batch: parameters filled straight from the rows (no array per row). */
@@ -131,44 +147,125 @@ function* insertLoans(loans: LoanRow[]): Generator<SqlStatement> {
       params[k++] = r.riskClass;
       params[k++] = r.firstLoan ? 1 : 0;
     }
-    yield { sql: n === size ? full : head + valuesSql(n, cols), params, loanRows: n };
+    yield {
+      sql: n === size ? full : head + valuesSql(n, cols),
+      params,
+      loanRows: n,
+    };
   }
 }
 
 /** Every statement of a batch, in dependency order. */
-export function* datasetStatements(d: SqlDialect, w: DatasetWrite): Generator<SqlStatement> {
+export function* datasetStatements(
+  d: SqlDialect,
+  w: DatasetWrite,
+): Generator<SqlStatement> {
   if (w.institutions?.length) {
-    const cols = ['code', 'name', 'parent_code', 'level', 'bank_code', 'peer_group', 'region_code', 'tech_specialist', 'opened_on'];
-    const rows = w.institutions.map((u) => [u.code, u.name, u.parentCode, u.level, u.bankCode, u.peerGroup, u.regionCode, b(u.techSpecialist), u.openedOn]);
-    yield* insertRows(d, 'institution', cols, rows, { key: ['code'], update: cols.slice(1) });
+    const cols = [
+      'code',
+      'name',
+      'parent_code',
+      'level',
+      'bank_code',
+      'peer_group',
+      'region_code',
+      'tech_specialist',
+      'opened_on',
+    ];
+    const rows = w.institutions.map((u) => [
+      u.code,
+      u.name,
+      u.parentCode,
+      u.level,
+      u.bankCode,
+      u.peerGroup,
+      u.regionCode,
+      b(u.techSpecialist),
+      u.openedOn,
+    ]);
+    yield* insertRows(d, 'institution', cols, rows, {
+      key: ['code'],
+      update: cols.slice(1),
+    });
   }
   if (w.closure) {
     yield { sql: 'DELETE FROM `institution_closure`', params: [] };
-    yield* insertRows(d, 'institution_closure', ['ancestor_code', 'descendant_code', 'depth'], w.closure);
+    yield* insertRows(
+      d,
+      'institution_closure',
+      ['ancestor_code', 'descendant_code', 'depth'],
+      w.closure,
+    );
   }
   if (w.enterprises?.length) {
-    const cols = ['uscc', 'name', 'region_code', 'industry_code', 'strategic_emerging'];
-    const rows = w.enterprises.map((e) => [e.uscc, e.name, e.regionCode, e.industryCode, b(e.strategicEmerging)]);
-    yield* insertRows(d, 'enterprise', cols, rows, { key: ['uscc'], update: cols.slice(1) });
+    const cols = [
+      'uscc',
+      'name',
+      'region_code',
+      'industry_code',
+      'strategic_emerging',
+    ];
+    const rows = w.enterprises.map((e) => [
+      e.uscc,
+      e.name,
+      e.regionCode,
+      e.industryCode,
+      b(e.strategicEmerging),
+    ]);
+    yield* insertRows(d, 'enterprise', cols, rows, {
+      key: ['uscc'],
+      update: cols.slice(1),
+    });
   }
   if (w.qualifications?.length) {
-    const rows = w.qualifications.map((q) => [q.uscc, q.kind, q.validFrom, q.validTo]);
-    yield* insertRows(d, 'qualification', ['uscc', 'kind', 'valid_from', 'valid_to'], rows, { key: ['uscc', 'kind', 'valid_from'], update: ['valid_to'] });
+    const rows = w.qualifications.map((q) => [
+      q.uscc,
+      q.kind,
+      q.validFrom,
+      q.validTo,
+    ]);
+    yield* insertRows(
+      d,
+      'qualification',
+      ['uscc', 'kind', 'valid_from', 'valid_to'],
+      rows,
+      { key: ['uscc', 'kind', 'valid_from'], update: ['valid_to'] },
+    );
   }
   if (w.loanPeriods?.length) {
-    yield { sql: `DELETE FROM \`loan\` WHERE \`period\` IN (${w.loanPeriods.map(() => '?').join(',')})`, params: w.loanPeriods };
+    yield {
+      sql: `DELETE FROM \`loan\` WHERE \`period\` IN (${w.loanPeriods.map(() => '?').join(',')})`,
+      params: w.loanPeriods,
+    };
   }
   if (w.loans?.length) yield* insertLoans(w.loans);
   if (w.qualitative?.length) {
-    const rows = w.qualitative.map((q) => [q.year, q.institutionCode, q.block, q.scoreCenti, q.evidence]);
-    yield* insertRows(d, 'qualitative_score', ['year', 'institution_code', 'block', 'score_centi', 'evidence'], rows, {
-      key: ['year', 'institution_code', 'block'],
-      update: ['score_centi', 'evidence'],
-    });
+    const rows = w.qualitative.map((q) => [
+      q.year,
+      q.institutionCode,
+      q.block,
+      q.scoreCenti,
+      q.evidence,
+    ]);
+    yield* insertRows(
+      d,
+      'qualitative_score',
+      ['year', 'institution_code', 'block', 'score_centi', 'evidence'],
+      rows,
+      {
+        key: ['year', 'institution_code', 'block'],
+        update: ['score_centi', 'evidence'],
+      },
+    );
   }
   if (w.penalties?.length) {
     const cols = ['institution_code', 'decided_on', 'kind', 'reference'];
-    const rows = w.penalties.map((p) => [p.institutionCode, p.decidedOn, p.kind, p.reference]);
+    const rows = w.penalties.map((p) => [
+      p.institutionCode,
+      p.decidedOn,
+      p.kind,
+      p.reference,
+    ]);
     yield* insertRows(d, 'penalty', cols, rows, { key: cols, update: [] });
   }
   if (w.applications?.length) {
@@ -210,18 +307,44 @@ export function* datasetStatements(d: SqlDialect, w: DatasetWrite): Generator<Sq
       null,
       null,
     ]);
-    yield* insertRows(d, 'certification_application', cols, rows, { key: ['year', 'institution_code'], update: cols.slice(2) });
+    yield* insertRows(d, 'certification_application', cols, rows, {
+      key: ['year', 'institution_code'],
+      update: cols.slice(2),
+    });
   }
   if (w.decisions?.length) {
     // an imported decision replaces a confirmation made in the application, with its trail
-    const cols = ['year', 'institution_code', 'decision', 'reason', 'recommendation', 'source', 'decided_by', 'decided_at'];
-    const rows = w.decisions.map((x) => [x.year, x.institutionCode, x.decision, x.reason, null, 'import', null, null]);
-    yield* insertRows(d, 'certification_decision', cols, rows, { key: ['year', 'institution_code'], update: cols.slice(2) });
+    const cols = [
+      'year',
+      'institution_code',
+      'decision',
+      'reason',
+      'recommendation',
+      'source',
+      'decided_by',
+      'decided_at',
+    ];
+    const rows = w.decisions.map((x) => [
+      x.year,
+      x.institutionCode,
+      x.decision,
+      x.reason,
+      null,
+      'import',
+      null,
+      null,
+    ]);
+    yield* insertRows(d, 'certification_decision', cols, rows, {
+      key: ['year', 'institution_code'],
+      update: cols.slice(2),
+    });
   }
 }
 
 /** (ancestor, descendant, depth) for every unit and each of its ancestors, itself at depth 0. */
-export function closureOf(units: Iterable<{ code: string; parentCode: string | null }>): [string, string, number][] {
+export function closureOf(
+  units: Iterable<{ code: string; parentCode: string | null }>,
+): [string, string, number][] {
   const parent = new Map<string, string | null>();
   for (const u of units) parent.set(u.code, u.parentCode);
   const out: [string, string, number][] = [];

@@ -3,5 +3,8 @@ import { DatasetRepository } from './dataset.repository';
 import { InputDigestRepository } from './input-digest.repository';
 
 /** The exchange-format tables' repository, for the import and for features that read them. */
-@Module({ providers: [DatasetRepository, InputDigestRepository], exports: [DatasetRepository, InputDigestRepository] })
+@Module({
+  providers: [DatasetRepository, InputDigestRepository],
+  exports: [DatasetRepository, InputDigestRepository],
+})
 export class DatasetModule {}

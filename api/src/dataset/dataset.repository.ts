@@ -4,12 +4,24 @@ import type { InstitutionRow } from '@sci/shared';
 import BetterSqlite3 from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { InstitutionEntity } from './entities/institution.entity';
-import { DatasetWrite, datasetStatements, SqlDialect, SqlStatement } from './dataset-sql';
+import {
+  DatasetWrite,
+  datasetStatements,
+  SqlDialect,
+  SqlStatement,
+} from './dataset-sql';
 import { smallTableDigests, loanDigests } from './dataset-digests';
-import { DigestRecord, InputDigestRepository } from './input-digest.repository';
-import { MysqlConnection, mysqlSession, SqliteDb, sqliteSession, WriteSession } from './write-session';
+import { DigestRecord, recordDigests } from './input-digest.repository';
+import {
+  MysqlConnection,
+  mysqlSession,
+  SqliteDb,
+  sqliteSession,
+  WriteSession,
+} from './write-session';
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number): Promise<void> =>
+  new Promise((r) => setTimeout(r, ms));
 
 /**
  * The exchange-format tables (data-format.md): lookups for validation and the one-transaction
@@ -23,14 +35,13 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  */
 @Injectable()
 export class DatasetRepository {
-  private readonly digests: InputDigestRepository;
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.digests = new InputDigestRepository(dataSource);
-  }
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   get dialect(): SqlDialect {
-    return this.dataSource.options.type === 'mysql' || this.dataSource.options.type === 'mariadb' ? 'mysql' : 'sqlite';
+    return this.dataSource.options.type === 'mysql' ||
+      this.dataSource.options.type === 'mariadb'
+      ? 'mysql'
+      : 'sqlite';
   }
 
   async getInstitutions(): Promise<InstitutionRow[]> {
@@ -43,7 +54,10 @@ export class DatasetRepository {
     // 5000 parameters a query: below SQLite's 32766, a small packet for MySQL
     for (let i = 0; i < usccs.length; i += 5000) {
       const part = usccs.slice(i, i + 5000);
-      const rows: { uscc: string }[] = await this.dataSource.query(`SELECT uscc FROM enterprise WHERE uscc IN (${part.map(() => '?').join(',')})`, part);
+      const rows: { uscc: string }[] = await this.dataSource.query(
+        `SELECT uscc FROM enterprise WHERE uscc IN (${part.map(() => '?').join(',')})`,
+        part,
+      );
       for (const r of rows) found.add(r.uscc);
     }
     return found;
@@ -51,7 +65,9 @@ export class DatasetRepository {
 
   /** Every USCC in the database (a province has tens of thousands): the loans' reference set. */
   async getAllUsccs(): Promise<Set<string>> {
-    const rows: { uscc: string }[] = await this.dataSource.query('SELECT uscc FROM enterprise');
+    const rows: { uscc: string }[] = await this.dataSource.query(
+      'SELECT uscc FROM enterprise',
+    );
     return new Set(rows.map((r) => r.uscc));
   }
 
@@ -64,15 +80,21 @@ export class DatasetRepository {
    * digests of what it wrote (loans per period from the rows, small tables re-read) are recorded
    * in the same transaction.
    */
-  async writeDataset(write: DatasetWrite, onLoanRows: (n: number) => void = () => undefined, batchId: number | null = null): Promise<void> {
+  async writeDataset(
+    write: DatasetWrite,
+    onLoanRows: (n: number) => void = () => undefined,
+    batchId: number | null = null,
+  ): Promise<void> {
     await this.withWriteTransaction(async (s) => {
       for (const st of datasetStatements(s.dialect, write)) {
         await s.run(st.sql, st.params);
         if (st.loanRows) onLoanRows(st.loanRows);
       }
-      const records: DigestRecord[] = write.loans ? loanDigests(write.loans, write.loanPeriods ?? []) : [];
+      const records: DigestRecord[] = write.loans
+        ? loanDigests(write.loans, write.loanPeriods ?? [])
+        : [];
       records.push(...(await smallTableDigests(s, write)));
-      await this.digests.record(s, batchId, records);
+      await recordDigests(s, batchId, records);
     });
   }
 
@@ -87,31 +109,41 @@ export class DatasetRepository {
    * Runs `fn` in one transaction on a connection of its own (see the class comment): commits when
    * it resolves, rolls back when it throws.
    */
-  async withWriteTransaction<T>(fn: (session: WriteSession) => Promise<T>): Promise<T> {
+  async withWriteTransaction<T>(fn: (session: WriteSession) => Promise<T>, opts: { lockWaitMs?: number } = {}): Promise<T> {
     if (this.dialect === 'mysql') return this.mysqlTransaction(fn);
     const file = this.dataSource.options.database as string | undefined;
     if (!file || file === ':memory:') return this.sharedSqliteTransaction(fn);
     const db = new BetterSqlite3(file);
     try {
-      db.pragma('busy_timeout = 10000');
       db.pragma('synchronous = NORMAL');
-      return await sqliteTransaction(db, fn);
+      await beginImmediate(db, opts.lockWaitMs ?? 120000);
+      db.pragma('busy_timeout = 10000');
+      return await sqliteTransaction(db, fn, false);
     } finally {
       db.close();
     }
   }
 
-  private async sharedSqliteTransaction<T>(fn: (session: WriteSession) => Promise<T>): Promise<T> {
-    const db = (this.dataSource.driver as unknown as { databaseConnection: SqliteDb }).databaseConnection;
+  private async sharedSqliteTransaction<T>(
+    fn: (session: WriteSession) => Promise<T>,
+  ): Promise<T> {
+    const db = (
+      this.dataSource.driver as unknown as { databaseConnection: SqliteDb }
+    ).databaseConnection;
     // another request may be between two awaits of its own TypeORM transaction: let it finish
     for (let waited = 0; db.inTransaction; waited += 20) {
-      if (waited > 120000) throw new Error('the database stayed busy in another transaction for 2 minutes');
+      if (waited > 120000)
+        throw new Error(
+          'the database stayed busy in another transaction for 2 minutes',
+        );
       await sleep(20);
     }
     return sqliteTransaction(db, fn);
   }
 
-  private async mysqlTransaction<T>(fn: (session: WriteSession) => Promise<T>): Promise<T> {
+  private async mysqlTransaction<T>(
+    fn: (session: WriteSession) => Promise<T>,
+  ): Promise<T> {
     const qr = this.dataSource.createQueryRunner();
     const conn = (await qr.connect()) as MysqlConnection;
     const s = mysqlSession(conn);
@@ -131,8 +163,30 @@ export class DatasetRepository {
   }
 }
 
-async function sqliteTransaction<T>(db: SqliteDb, fn: (session: WriteSession) => Promise<T>): Promise<T> {
-  db.exec('BEGIN IMMEDIATE');
+/** Another connection holds SQLite's write lock (another import, in this or another process). */
+export class WriteLockBusyError extends Error {}
+
+/**
+ * Takes SQLite's write lock without blocking the event loop: busy_timeout would wait inside the
+ * driver, synchronously; here each try fails at once and the wait is a timer.
+ */
+async function beginImmediate(db: SqliteDb, waitMs: number): Promise<void> {
+  db.pragma('busy_timeout = 0');
+  const until = Date.now() + waitMs;
+  for (;;) {
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+      if (Date.now() >= until) throw new WriteLockBusyError('another connection holds the database write lock');
+      await sleep(200);
+    }
+  }
+}
+
+async function sqliteTransaction<T>(db: SqliteDb, fn: (session: WriteSession) => Promise<T>, begin = true): Promise<T> {
+  if (begin) db.exec('BEGIN IMMEDIATE');
   try {
     const out = await fn(sqliteSession(db));
     db.exec('COMMIT');

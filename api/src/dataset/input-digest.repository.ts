@@ -68,31 +68,13 @@ export class InputDigestRepository {
   }
 
   /** Upserts digests through the import's session, inside its transaction. */
-  async record(
+  record(
     session: WriteSession,
     batchId: number | null,
     digests: DigestRecord[],
     at = new Date(),
   ): Promise<void> {
-    for (const d of digests) {
-      await session.run(
-        'DELETE FROM input_digest WHERE table_name = ? AND period = ?',
-        [d.table, d.period],
-      );
-      await session.run(
-        'INSERT INTO input_digest (table_name, period, row_count, sum_balance_fen, sum_amount_fen, content_hash, batch_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [
-          d.table,
-          d.period,
-          d.value.rowCount,
-          d.value.sumBalanceFen,
-          d.value.sumAmountFen,
-          d.value.contentHash,
-          batchId,
-          toSqlTime(at),
-        ],
-      );
-    }
+    return recordDigests(session, batchId, digests, at);
   }
 
   /** Reads `table` (one period of loans; '' for the other tables) from the database and digests it. */
@@ -110,6 +92,34 @@ export class InputDigestRepository {
     } finally {
       await runner.release();
     }
+  }
+}
+
+/** Upserts digests through a session (the import's, inside its write transaction). */
+export async function recordDigests(
+  session: WriteSession,
+  batchId: number | null,
+  digests: DigestRecord[],
+  at = new Date(),
+): Promise<void> {
+  for (const d of digests) {
+    await session.run(
+      'DELETE FROM input_digest WHERE table_name = ? AND period = ?',
+      [d.table, d.period],
+    );
+    await session.run(
+      'INSERT INTO input_digest (table_name, period, row_count, sum_balance_fen, sum_amount_fen, content_hash, batch_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [
+        d.table,
+        d.period,
+        d.value.rowCount,
+        d.value.sumBalanceFen,
+        d.value.sumAmountFen,
+        d.value.contentHash,
+        batchId,
+        toSqlTime(at),
+      ],
+    );
   }
 }
 

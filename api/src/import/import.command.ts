@@ -7,6 +7,8 @@ import { loadConfig, parseDatabaseUrl } from '../core/config/app-config';
 import { openDataSource } from '../core/database/data-source';
 import { DatasetRepository } from '../dataset/dataset.repository';
 import { ImportRepository } from './import.repository';
+import { LeaseEntity } from '../runs/lease.entity';
+import { LeaseRepository } from '../runs/lease.repository';
 import { ImportService } from './import.service';
 
 /**
@@ -27,7 +29,7 @@ export const importCommand: CliCommand = {
     const db = opts['db'] ? parseDatabaseUrl(String(opts['db']), '--db') : loadConfig().database;
     const ds = await openDataSource(db);
     try {
-      const service = new ImportService(new ImportRepository(ds), new DatasetRepository(ds), new AuditService(new AuditRepository(ds)));
+      const service = new ImportService(new ImportRepository(ds), new DatasetRepository(ds), new AuditService(new AuditRepository(ds)), new LeaseRepository(ds.getRepository(LeaseEntity)));
       const started = Date.now();
       let lastLine = 0;
       const result = await service.importDirectory(dir, process.env['USER'] ? `cli:${process.env['USER']}` : 'cli', (done, total) => {

@@ -7,10 +7,10 @@ import { safeUploadName } from '../core/http/upload-options';
 import { ListImportsDto } from './dto/list-imports.dto';
 import { ImportService } from './import.service';
 
-/** Multer's file (memory storage, limits and type checks from ImportModule's MulterModule). */
+/** Multer's file (disk storage, limits and type checks from ImportModule's MulterModule). */
 interface UploadedFile {
   originalname: string;
-  buffer: Buffer;
+  path: string;
 }
 
 @ApiTags('imports')
@@ -28,7 +28,7 @@ export class ImportController {
   @UseInterceptors(FilesInterceptor('files'))
   upload(@UploadedFiles() files: UploadedFile[] | undefined, @CurrentScope() scope: AccessScope): Promise<ImportAcceptedResponse> {
     if (!files?.length) throw new BadRequestException({ code: 'NO_FILES', message: 'send one or more files in the form field "files" (.csv, .xlsx or .zip)' });
-    return this.imports.startImport(files.map((f) => ({ name: safeUploadName(decodeName(f.originalname)), bytes: f.buffer })), scope);
+    return this.imports.startImport(files.map((f) => ({ name: safeUploadName(decodeName(f.originalname)), path: f.path, temporary: true })), scope);
   }
 
   @Get()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ImportError, ImportFileCount, ImportStatus } from '@sci/shared';
+import type { ImportCodedMessage, ImportError, ImportFileCount, ImportStatus } from '@sci/shared';
 import { DataSource, LessThan } from 'typeorm';
 import { ImportBatchEntity, ImportErrorEntity } from '../dataset/entities/import-batch.entity';
 
@@ -22,10 +22,12 @@ export class ImportRepository {
     return this.dataSource.getRepository(ImportBatchEntity);
   }
 
-  async createBatch(fingerprint: string, createdBy: string | null, files: ImportFileCount[], totalRows: number): Promise<ImportBatchEntity> {
+  async createBatch(fingerprint: string, createdBy: string | null, files: ImportFileCount[], totalRows: number, holder: string | null = null): Promise<ImportBatchEntity> {
     return this.repo.save(
       this.repo.create({
         fingerprint,
+        holder,
+        heartbeatAt: holder ? Date.now() : null,
         status: 'running',
         createdBy,
         createdAt: new Date(),
@@ -41,6 +43,26 @@ export class ImportRepository {
 
   async updateProgress(id: number, processedRows: number, totalRows: number): Promise<void> {
     await this.repo.update({ id }, { processedRows, totalRows });
+  }
+
+  /** The holder is alive: for other processes deciding whether a running batch was abandoned. */
+  async heartbeat(id: number, now = Date.now()): Promise<void> {
+    await this.repo.update({ id, status: 'running' }, { heartbeatAt: now });
+  }
+
+  /** Batches still marked running, oldest first (a handful at most). */
+  async listRunning(): Promise<ImportBatchEntity[]> {
+    return this.repo.find({ where: { status: 'running' }, order: { id: 'ASC' }, select: { id: true, holder: true, heartbeatAt: true, createdAt: true, status: true } });
+  }
+
+  /** Marks a running batch failed with one error (its process is gone); false if it had finished. */
+  async failAbandoned(id: number, text: ImportCodedMessage): Promise<boolean> {
+    const r = await this.repo.update({ id, status: 'running' }, { status: 'failed', finishedAt: new Date(), errorCount: 1 });
+    if (!r.affected) return false;
+    await this.dataSource
+      .getRepository(ImportErrorEntity)
+      .insert({ batchId: id, seq: 0, file: '', line: 0, column: '', message: text.message, code: text.code, params: JSON.stringify(text.params) });
+    return true;
   }
 
   /** Records the outcome and the (capped) errors of a batch, in one transaction. */
@@ -62,6 +84,8 @@ export class ImportRepository {
         line: e.line,
         column: clip(e.column, 64),
         message: clip(e.message, 500),
+        code: e.code ?? null,
+        params: e.params ? JSON.stringify(e.params) : null,
       }));
       for (let i = 0; i < rows.length; i += 200) await m.insert(ImportErrorEntity, rows.slice(i, i + 200));
     });
@@ -69,7 +93,13 @@ export class ImportRepository {
 
   async getErrors(batchId: number): Promise<ImportError[]> {
     const rows = await this.dataSource.getRepository(ImportErrorEntity).find({ where: { batchId }, order: { seq: 'ASC' } });
-    return rows.map((r) => ({ file: r.file, line: r.line, column: r.column, message: r.message }));
+    return rows.map((r) => ({
+      file: r.file,
+      line: r.line,
+      column: r.column,
+      message: r.message,
+      ...(r.code ? { code: r.code, params: r.params ? (JSON.parse(r.params) as Record<string, string | number>) : {} } : {}),
+    }));
   }
 
   /** The last import that stored data, if any. */
@@ -86,7 +116,7 @@ export class ImportRepository {
       order: { id: 'DESC' },
       take: limit,
       skip: offset,
-      select: { id: true, status: true, createdBy: true, createdAt: true, finishedAt: true, files: true, totalRows: true, processedRows: true, errorCount: true, fingerprint: true },
+      select: { id: true, status: true, createdBy: true, createdAt: true, finishedAt: true, files: true, totalRows: true, processedRows: true, errorCount: true, fingerprint: true, holder: true, heartbeatAt: true },
     });
     return { rows, total };
   }

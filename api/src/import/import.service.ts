@@ -1,25 +1,26 @@
-import { Injectable, Logger, NotFoundException, OnModuleInit, Optional } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, NotFoundException, OnModuleInit, Optional } from '@nestjs/common';
 import { createHash } from 'crypto';
-import { readdir, readFile, stat } from 'fs/promises';
+import { readdir, rm, stat } from 'fs/promises';
 import { join } from 'path';
-import { IMPORT_ERROR_CAP, ImportBatchListResponse, ImportBatchResponse, ImportCounts, ImportFileCount, ImportResult } from '@sci/shared';
+import { ImportCodedMessage, IMPORT_ERROR_CAP, ImportBatchListResponse, ImportBatchResponse, ImportCounts, ImportFileCount, ImportResult } from '@sci/shared';
 import { AuditService } from '../audit/audit.service';
 import { toCsv } from '../exports/tabular-writer';
 import type { AccessScope } from '../core/auth/access-scope';
-import { closureOf, DatasetWrite } from '../dataset/dataset-sql';
-import { DatasetRepository } from '../dataset/dataset.repository';
+import { DatasetRepository, WriteLockBusyError } from '../dataset/dataset.repository';
+import { LeaseRepository } from '../runs/lease.repository';
+import { ImportBusyError, ImportLease, ImportLeaseOptions } from './import-lease';
 import { errorRows, toBatchResponse, toBatchSummary } from './import.mapper';
 import { ImportRepository } from './import.repository';
-import { expandInputs, ImportInput } from './parse/sources';
-import { validateDataset, ValidatedDataset } from './validate/dataset-validator';
+import { runImport } from './import-pipeline';
+import { expandInputs, ImportInput, sourceOf } from './parse/sources';
 import { ErrorSink } from './validate/error-sink';
 
 /** Who imports: the caller's scope (API), a user name (CLI, seeding) or nobody. */
 export type ImportActor = AccessScope | string | undefined;
 
-const IMPORTABLE = /\.(csv|xlsx|zip)$/i;
-/** A batch left 'running' this long ago belongs to a process that stopped. */
-const STALE_MS = 30 * 60 * 1000;
+const IMPORTABLE = /\.(csv|xlsx|zip|xls|ods)$/i;
+/** Nest token for the import lease's timings (tests shorten them). */
+export const IMPORT_LEASE_OPTIONS = 'IMPORT_LEASE_OPTIONS';
 
 /**
  * Imports datasets of the exchange format (data-format.md): reads the files, validates every row
@@ -33,15 +34,28 @@ export class ImportService implements OnModuleInit {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly live = new Map<number, { processed: number; total: number }>();
 
+  /** batches this instance has queued or is running */
+  private readonly ours = new Set<number>();
+  private readonly lease: ImportLease;
+
   constructor(
     private readonly batches: ImportRepository,
     private readonly dataset: DatasetRepository,
     @Optional() private readonly audit?: AuditService,
-  ) {}
+    @Optional() leases?: LeaseRepository,
+    @Optional() @Inject(IMPORT_LEASE_OPTIONS) leaseOptions?: ImportLeaseOptions,
+  ) {
+    this.lease = new ImportLease(batches, leases, dataset.dialect === 'mysql', leaseOptions);
+  }
 
   async onModuleInit(): Promise<void> {
-    const n = await this.batches.failInterrupted(new Date(Date.now() - STALE_MS));
+    const n = await this.reapAbandoned();
     if (n) this.logger.warn(`${n} interrupted import(s) marked failed`);
+  }
+
+  /** Marks failed the running batches whose process is gone (any process may do it, at once). */
+  async reapAbandoned(): Promise<number> {
+    return this.lease.reapAbandoned(this.ours).catch(() => 0);
   }
 
   /** Imports the .csv/.xlsx/.zip files of a folder (not its subfolders) and waits for the outcome. */
@@ -63,6 +77,7 @@ export class ImportService implements OnModuleInit {
   }
 
   async listBatches(limit = 50, offset = 0): Promise<ImportBatchListResponse> {
+    await this.reapAbandoned();
     const { rows, total } = await this.batches.list(limit, offset);
     return { items: rows.map((r) => toBatchSummary(r, this.live.get(r.id))), total };
   }
@@ -76,6 +91,7 @@ export class ImportService implements OnModuleInit {
   }
 
   async getBatch(id: number): Promise<ImportBatchResponse> {
+    await this.reapAbandoned();
     const row = await this.batches.getById(id);
     if (!row) throw new NotFoundException({ code: 'IMPORT_NOT_FOUND', message: `there is no import ${id}` });
     return toBatchResponse(row, await this.batches.getErrors(id), this.live.get(id));
@@ -83,13 +99,50 @@ export class ImportService implements OnModuleInit {
 
   private async begin(files: ImportInput[], actor: ImportActor): Promise<number> {
     // the files are listed once they are read (a zip or workbook holds several tables)
-    return (await this.batches.createBatch(fingerprint(files), actorName(actor), [], 0)).id;
+    const fp = await fingerprint(files);
+    let id: number;
+    try {
+      id = (await this.batches.createBatch(fp, actorName(actor), [], 0, this.lease.holder)).id;
+    } catch (err) {
+      // SQLite: another process's import holds the write lock until it commits
+      if (!/SQLITE_BUSY|database is locked/.test(String((err as { code?: string }).code) + (err as Error).message)) throw err;
+      throw new ConflictException({ code: 'IMPORT_IN_PROGRESS', message: 'another import is in progress (the database is locked for writing); send this one again when that one has finished' });
+    }
+    this.ours.add(id);
+    return id;
   }
 
   private enqueue(batchId: number, files: ImportInput[], actor: ImportActor, onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
-    const run = this.queue.then(() => this.run(batchId, files, actor, onProgress));
+    const run = this.queue
+      .then(() => this.runLeased(batchId, files, actor, onProgress))
+      .finally(() => {
+        this.ours.delete(batchId);
+        return removeTemporary(files);
+      });
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Runs a batch under the import lease, or fails it with "another import is in progress". */
+  private async runLeased(batchId: number, files: ImportInput[], actor: ImportActor, onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
+    let release: () => Promise<void>;
+    try {
+      release = await this.lease.acquire(batchId);
+    } catch (err) {
+      if (!(err instanceof ImportBusyError)) throw err;
+      return this.busy(batchId, actor, err.coded);
+    }
+    try {
+      return await this.run(batchId, files, actor, onProgress);
+    } finally {
+      await release();
+    }
+  }
+
+  private async busy(batchId: number, actor: ImportActor, message: ImportCodedMessage): Promise<ImportResult> {
+    const sink = new ErrorSink(IMPORT_ERROR_CAP);
+    sink.add('', null, 0, '', message);
+    return this.fail(batchId, actor, [], 0, sink);
   }
 
   private async run(batchId: number, files: ImportInput[], actor: ImportActor, onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
@@ -107,35 +160,53 @@ export class ImportService implements OnModuleInit {
     expanded.errors.forEach((e) => sink.addError(e));
     const progress = { processed: 0, total: expanded.tables.reduce((s, t) => s + t.estimatedRows, 0) };
     this.live.set(batchId, progress);
+    // on SQLite the import's own connection holds the write lock: progress stays in memory
+    const saveProgress = this.dataset.dialect === 'mysql';
     let lastSaved = Date.now();
     const report = (): void => {
+      progress.total = Math.max(progress.total, progress.processed);
       onProgress?.(progress.processed, progress.total);
-      if (Date.now() - lastSaved > 1000) {
+      if (saveProgress && Date.now() - lastSaved > 1000) {
         lastSaved = Date.now();
         this.batches.updateProgress(batchId, progress.processed, progress.total).catch(() => undefined);
       }
     };
     let listed: ImportFileCount[] = expanded.tables.map((t) => ({ file: t.label, dataset: t.dataset, rows: t.estimatedRows }));
     try {
-      const data = await validateDataset(expanded.tables, this.lookup(), sink, (n) => {
-        progress.processed += n;
-        report();
-      });
-      listed = tablesOf(data);
+      if (sink.count > 0) return await this.fail(batchId, actor, listed, 0, sink);
+      const outcome = await runImport(
+        expanded.tables,
+        this.dataset,
+        this.lookup(),
+        sink,
+        batchId,
+        {
+          onRows: (n) => {
+            progress.processed += n;
+            report();
+          },
+        },
+        this.lease.waitMs,
+      );
+      listed = outcome.listed;
       progress.total = progress.processed = listed.reduce((s, f) => s + f.rows, 0);
       report();
-      if (sink.count > 0) return await this.fail(batchId, actor, listed, progress.processed, sink);
-      await this.dataset.writeDataset(toWrite(data), () => undefined, batchId);
+      if (!outcome.stored || sink.count > 0) return await this.fail(batchId, actor, listed, progress.processed, sink);
       await this.batches.finishBatch(batchId, { status: 'succeeded', files: listed, totalRows: progress.total, processedRows: progress.total, errorCount: 0, errors: [] });
       await this.record(actor, 'import.completed', batchId, { status: 'succeeded', counts: countsOf(listed) });
       return { batchId, status: 'succeeded', counts: countsOf(listed), errors: [], errorCount: 0 };
     } catch (err) {
+      if (err instanceof WriteLockBusyError) {
+        sink.add('', null, 0, '', await this.lease.busyMessage(batchId));
+        return await this.fail(batchId, actor, listed, progress.processed, sink);
+      }
       // a bug or a database failure, not the data: nothing was stored (the write is one transaction)
       this.logger.error(`import ${batchId} failed: ${(err as Error).stack ?? err}`);
       sink.add('', null, 0, '', `the import could not be stored (${(err as Error).message.split('\n')[0]}); nothing was stored`);
       return await this.fail(batchId, actor, listed, progress.processed, sink);
     } finally {
       this.live.delete(batchId);
+      await expanded.close();
     }
   }
 
@@ -150,7 +221,7 @@ export class ImportService implements OnModuleInit {
   private lookup() {
     return {
       institutions: () => this.dataset.getInstitutions(),
-      existingUsccs: (usccs: string[]) => this.dataset.getExistingUsccs(usccs),
+      allUsccs: () => this.dataset.getAllUsccs(),
     };
   }
 
@@ -161,15 +232,24 @@ export class ImportService implements OnModuleInit {
   }
 }
 
+async function removeTemporary(files: ImportInput[]): Promise<void> {
+  for (const f of files) if (f.temporary && f.path) await rm(f.path, { force: true }).catch(() => undefined);
+}
+
 function actorName(actor: ImportActor): string | null {
   if (!actor) return null;
   return typeof actor === 'string' ? actor : actor.user.username;
 }
 
-/** sha256 over the files' names and contents, independent of their order. */
-export function fingerprint(files: ImportInput[]): string {
-  const parts = files.map((f) => `${f.name}\u0000${createHash('sha256').update(f.bytes).digest('hex')}`).sort();
-  return createHash('sha256').update(parts.join('\n')).digest('hex');
+/** sha256 over the files' names and contents, independent of their order (files streamed). */
+export async function fingerprint(files: ImportInput[]): Promise<string> {
+  const parts: string[] = [];
+  for (const f of files) {
+    const h = createHash('sha256');
+    for await (const chunk of await sourceOf(f).open()) h.update(chunk as Buffer);
+    parts.push(`${f.name}\u0000${h.digest('hex')}`);
+  }
+  return createHash('sha256').update(parts.sort().join('\n')).digest('hex');
 }
 
 async function readDirectory(dir: string): Promise<ImportInput[]> {
@@ -181,37 +261,15 @@ async function readDirectory(dir: string): Promise<ImportInput[]> {
     throw new NotFoundException({ code: 'IMPORT_DIR_NOT_FOUND', message: `${dir} is not a readable folder` });
   }
   const files: ImportInput[] = [];
+  // .xls/.ods are listed too, so they are refused by name rather than skipped in silence
   for (const name of names.filter((n) => IMPORTABLE.test(n) && !n.startsWith('.')).sort()) {
-    files.push({ name, bytes: await readFile(join(dir, name)) });
+    files.push({ name, path: join(dir, name) });
   }
   return files;
-}
-
-function tablesOf(data: ValidatedDataset): ImportFileCount[] {
-  const out: ImportFileCount[] = [];
-  for (const t of [data.institutions, data.enterprises, data.qualifications, data.loans, data.qualitative, data.penalties, data.applications, data.decisions]) {
-    if (t) out.push({ file: t.label, dataset: t.dataset, rows: t.rowCount });
-  }
-  return out;
 }
 
 function countsOf(files: ImportFileCount[]): ImportCounts {
   const counts: ImportCounts = {};
   for (const f of files) if (f.dataset) counts[f.dataset] = (counts[f.dataset] ?? 0) + f.rows;
   return counts;
-}
-
-function toWrite(d: ValidatedDataset): DatasetWrite {
-  return {
-    institutions: d.institutions?.rows,
-    closure: d.institutions ? closureOf(d.units.values()) : undefined,
-    enterprises: d.enterprises?.rows,
-    qualifications: d.qualifications?.rows,
-    loanPeriods: d.loans ? [...new Set(d.loans.rows.map((r) => r.period))].sort() : undefined,
-    loans: d.loans?.rows,
-    qualitative: d.qualitative?.rows,
-    penalties: d.penalties?.rows,
-    applications: d.applications?.rows,
-    decisions: d.decisions?.rows,
-  };
 }

@@ -100,7 +100,11 @@ export interface ImportError {
   line: number;
   /** the column name ('' when the error concerns the whole row or file) */
   column: string;
+  /** English text (the CLI prints it) */
   message: string;
+  /** stable code of shared IMPORT_MESSAGES, when the message has one: render it in the UI language */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export function formatImportError(e: ImportError): string {

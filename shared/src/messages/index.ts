@@ -1,10 +1,10 @@
 import { API_ERRORS } from './api-errors';
+import { IMPORT_MESSAGES } from './import-messages';
 import type { MessageCatalog } from './message';
 
 export * from './message';
 export * from './api-errors';
-// h1-import's import messages (shared/src/messages/import-messages.ts) join here:
-//   export * from './import-messages';  and  ...IMPORT_MESSAGES  in MESSAGES below.
+export * from './import-messages';
 
 /**
  * Every catalog of coded messages in one: what the web looks a server message up in.
@@ -12,6 +12,7 @@ export * from './api-errors';
  */
 export const MESSAGE_CATALOGS: Readonly<Record<string, MessageCatalog>> = {
   api: API_ERRORS,
+  import: IMPORT_MESSAGES,
 };
 
 export const MESSAGES: MessageCatalog = Object.assign(

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { bigintNumber } from './transformers';
 
 /** One import of a dataset: who, when, which files, row counts, status and errors. */
 @Entity('import_batch')
@@ -37,6 +38,14 @@ export class ImportBatchEntity {
   @Column({ name: 'error_count', type: 'int', default: 0 })
   errorCount!: number;
 
+  /** the process running it (INSTANCE_ID, default hostname-pid); null for batches of old versions */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  holder!: string | null;
+
+  /** epoch ms of the holder's last heartbeat (MySQL; on SQLite the holder's pid is checked) */
+  @Column({ name: 'heartbeat_at', type: 'bigint', nullable: true, transformer: bigintNumber })
+  heartbeatAt!: number | null;
+
   /** unused since the import_error table (1732000100000) holds the errors */
   @Column({ type: 'text', nullable: true })
   errors!: string | null;
@@ -66,4 +75,12 @@ export class ImportErrorEntity {
 
   @Column({ type: 'varchar', length: 500 })
   message!: string;
+
+  /** code of shared IMPORT_MESSAGES (the web renders it in the UI language); null: English only */
+  @Column({ type: 'varchar', length: 48, nullable: true })
+  code!: string | null;
+
+  /** JSON of the message's parameters */
+  @Column({ type: 'text', nullable: true })
+  params!: string | null;
 }

@@ -1,80 +1,125 @@
 import Papa from 'papaparse';
-import type { DatasetFile } from '@sci/shared';
-import { SourceTable, TableError, TableVisitor, yieldToEventLoop } from './table';
-import { decodeUtf8 } from './utf8';
-
-/** Rows handed to the visitor between two yields to the event loop. */
-const ROWS_PER_SLICE = 20000;
+import type { Readable } from 'stream';
+import { DatasetFile, importMessage } from '@sci/shared';
+import { ByteSource } from './byte-source';
+import { SourceTable, TableError, TableVisitor } from './table';
+import { Utf8Lines } from './text-stream';
 
 /**
- * A CSV file of the exchange format (RFC 4180, UTF-8 with or without BOM), read with Papa Parse:
- * csv-parse, tried first, parsed a quarter of loans slower than the database stored it.
+ * A CSV file of the exchange format (RFC 4180, UTF-8 with or without BOM, LF or CRLF lines),
+ * streamed: bytes → Utf8Lines (validation, CRLF → LF) → Papa Parse in chunk mode. Papa Parse
+ * keeps a partial record across chunks itself; measured on 495k loan rows, its stream mode
+ * parsed in 0.35 s where csv-parse's stream took 5.6 s.
+ *
+ * Line numbers are counted here, not taken from the parser's cursor: a record starts on the
+ * line after the previous one ended, and ends as many lines later as it holds line breaks inside
+ * quoted fields. That stays exact whatever the chunking (the old counter drifted at every
+ * 20,000-row slice).
  */
-export function csvTable(label: string, dataset: DatasetFile, bytes: Uint8Array): SourceTable {
-  let newlines = 0;
-  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) newlines++;
+export function csvTable(
+  label: string,
+  dataset: DatasetFile,
+  source: ByteSource,
+  estimatedRows: number,
+): SourceTable {
   return {
     label,
     dataset,
-    estimatedRows: Math.max(0, newlines - 1),
-    read: (visitor) => readCsv(bytes, visitor),
+    estimatedRows,
+    read: (visitor) => readCsv(source, visitor),
   };
 }
 
-async function readCsv(bytes: Uint8Array, visitor: TableVisitor): Promise<void> {
-  const decoded = decodeUtf8(bytes);
-  if (!('text' in decoded)) {
-    throw new TableError(decoded.line, `the file is not UTF-8 (invalid byte at offset ${decoded.offset}); save it as UTF-8 CSV`);
+function newlinesIn(record: string[]): number {
+  let n = 0;
+  for (const cell of record) {
+    if (cell.length > 0 && cell.includes('\n'))
+      for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1))
+        n++;
   }
-  const text = decoded.text;
-  if (text.trim() === '') throw new TableError(1, 'the file is empty (expected a header line)');
-  let seenHeader = false;
+  return n;
+}
+
+async function readCsv(
+  source: ByteSource,
+  visitor: TableVisitor,
+): Promise<void> {
+  const input: Readable = await source.open();
+  const text = new Utf8Lines();
   let failure: Error | null = null;
-  // physical line where the next record starts; quoted fields may span lines
+  input.on('error', (err) => text.destroy(err));
+  input.pipe(text);
+  let seenHeader = false;
   let line = 1;
-  let cursor = 0;
-  let sinceYield = 0;
+  let anyText = false;
+  let waits = 0;
   await new Promise<void>((resolve) => {
-    Papa.parse<string[]>(text, {
+    const stop = (err: Error, parser?: Papa.Parser): void => {
+      failure ??= err;
+      parser?.abort();
+      input.unpipe(text);
+      input.destroy();
+      resolve();
+    };
+    text.on('error', (err) => stop(err));
+    Papa.parse<string[]>(text as unknown as File, {
       delimiter: ',',
+      newline: '\n',
       quoteChar: '"',
       escapeChar: '"',
       skipEmptyLines: false,
-      step: (result, parser) => {
-        const start = line;
-        const end = result.meta.cursor;
-        for (let i = text.indexOf('\n', cursor); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++;
-        cursor = end;
+      chunk: (result, parser) => {
+        if (failure) return;
         const quoteError = result.errors.find((e) => e.type === 'Quotes');
-        if (quoteError) {
-          const what = quoteError.code === 'MissingQuotes' ? 'a quoted field is not closed' : 'a quote inside a quoted field must be doubled ("")';
-          failure = new TableError(start, `invalid CSV: ${what}`);
-          parser.abort();
-          return;
-        }
-        const record = result.data;
-        if (record.length === 1 && record[0] === '') return;
+        const rows = result.data;
+        const stopAt = quoteError?.row ?? rows.length;
         try {
-          if (seenHeader) visitor.row(record, start);
-          else {
-            seenHeader = true;
-            visitor.header(record, start);
+          for (let i = 0; i < rows.length && i <= stopAt; i++) {
+            const record = rows[i];
+            const start = line;
+            const breaks = newlinesIn(record);
+            line += 1 + breaks;
+            if (i === stopAt && quoteError) {
+              const what =
+                quoteError.code === 'MissingQuotes'
+                  ? 'a quoted field is not closed'
+                  : 'a quote inside a quoted field must be doubled ("")';
+              return stop(
+                new TableError(start, `invalid CSV: ${what}`),
+                parser,
+              );
+            }
+            if (record.length === 1 && record[0] === '') continue;
+            anyText = true;
+            if (seenHeader)
+              visitor.row(record, start, text.controls || breaks > 0);
+            else {
+              seenHeader = true;
+              visitor.header(record, start);
+            }
           }
         } catch (err) {
           // a bug in a visitor, not the data: stop and let the import report it
-          failure = err as Error;
-          parser.abort();
-          return;
+          return stop(err as Error, parser);
         }
-        if (++sinceYield >= ROWS_PER_SLICE) {
-          sinceYield = 0;
-          parser.pause();
-          void yieldToEventLoop().then(() => parser.resume());
+        // backpressure on the byte stream, not the parser (Papa's pause() aborts and re-slices the
+        // chunk); at most the chunk already queued in Papa is parsed meanwhile
+        const waiting = visitor.drain?.();
+        if (waiting) {
+          if (waits++ === 0) text.pause();
+          waiting.then(
+            () => {
+              if (--waits === 0) text.resume();
+            },
+            (err: Error) => stop(err, parser),
+          );
         }
       },
       complete: () => resolve(),
+      error: (err: Error) => stop(err),
     });
   });
   if (failure) throw failure;
-  if (!seenHeader) throw new TableError(1, 'the file is empty (expected a header line)');
+  if (!anyText || !seenHeader)
+    throw new TableError(1, importMessage('FILE_EMPTY'));
 }

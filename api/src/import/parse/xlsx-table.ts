@@ -1,6 +1,11 @@
-import { CellValue, Workbook, Worksheet } from 'exceljs';
-import type { DatasetFile } from '@sci/shared';
-import { SourceTable, TableError, TableVisitor, yieldToEventLoop } from './table';
+import { Cell, CellValue, Row, ValueType, Workbook, Worksheet } from 'exceljs';
+import { DatasetFile, importMessage } from '@sci/shared';
+import {
+  SourceTable,
+  TableError,
+  TableVisitor,
+  yieldToEventLoop,
+} from './table';
 
 /**
  * Sheets of an .xlsx workbook, one per dataset file (data-format.md: the sheet is named like the
@@ -14,7 +19,11 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
   return wb;
 }
 
-export function sheetTable(label: string, dataset: DatasetFile, ws: Worksheet): SourceTable {
+export function sheetTable(
+  label: string,
+  dataset: DatasetFile,
+  ws: Worksheet,
+): SourceTable {
   return {
     label,
     dataset,
@@ -35,14 +44,15 @@ async function readSheet(ws: Worksheet, visitor: TableVisitor): Promise<void> {
   let width = 0;
   let seenHeader = false;
   let sinceYield = 0;
-  const rows: { n: number; values: CellValue[] }[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, n) => rows.push({ n, values: (row.values as CellValue[]) ?? [] }));
-  for (const { n, values } of rows) {
+  const rows: Row[] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => rows.push(row));
+  for (const row of rows) {
+    const n = row.number;
     if (!seenHeader) {
-      width = values.length - 1;
+      width = row.cellCount;
       const cells: string[] = [];
       for (let c = 1; c <= width; c++) {
-        const t = cellText(values[c], n, '');
+        const t = cellText(row.getCell(c), n, '');
         cells.push(t);
         headerNames.set(c, t);
       }
@@ -55,52 +65,156 @@ async function readSheet(ws: Worksheet, visitor: TableVisitor): Promise<void> {
       continue;
     }
     const cells: string[] = [];
-    const last = Math.max(width, values.length - 1);
-    for (let c = 1; c <= last; c++) cells.push(cellText(values[c], n, headerNames.get(c) ?? ''));
+    const last = Math.max(width, row.cellCount);
+    let rejected = false;
+    for (let c = 1; c <= last; c++) {
+      const column = headerNames.get(c) ?? '';
+      try {
+        cells.push(cellText(row.getCell(c), n, column));
+      } catch (err) {
+        // a cell that cannot be read as meant (a code turned into a number...): report, go on
+        if (!(err instanceof TableError) || !visitor.reject) throw err;
+        visitor.reject(err.line, err.column, err.report);
+        rejected = true;
+        cells.push('');
+      }
+    }
+    if (rejected) continue;
     // trailing empty cells beyond the header are formatting, not data
     while (cells.length > width && cells[cells.length - 1] === '') cells.pop();
     if (cells.every((v) => v === '')) continue;
-    visitor.row(cells, n);
+    // cell text is never normalised by a parser: check every cell for control characters
+    visitor.row(cells, n, true);
     if (++sinceYield >= 5000) {
       sinceYield = 0;
-      await yieldToEventLoop();
+      await (visitor.drain?.() ?? yieldToEventLoop());
     }
   }
-  if (!seenHeader) throw new TableError(1, 'the sheet is empty (expected a header row)');
+  if (!seenHeader)
+    throw new TableError(1, 'the sheet is empty (expected a header row)');
 }
 
-function mergedCells(merges: string[], headerNames: Map<number, string>): TableError {
+function mergedCells(
+  merges: string[],
+  headerNames: Map<number, string>,
+): TableError {
   const m = /^([A-Z]+)(\d+)/.exec(merges[0]);
   const line = m ? Number(m[2]) : 1;
   const column = m ? (headerNames.get(columnIndex(m[1])) ?? '') : '';
-  return new TableError(line, `merged cells (${merges.slice(0, 5).join(', ')}) are not allowed; unmerge them and fill every cell`, column);
+  return new TableError(
+    line,
+    `merged cells (${merges.slice(0, 5).join(', ')}) are not allowed; unmerge them and fill every cell`,
+    column,
+  );
 }
 
+/** Columns holding codes: a number there lost its leading zeros or (18 digits) its last digits. */
+const CODE_COLUMNS = new Set([
+  'uscc',
+  'code',
+  'parent_code',
+  'bank_code',
+  'institution_code',
+  'loan_no',
+  'reference',
+]);
+/** Columns holding a rate in percent: the only place a percent-formatted cell means what it shows. */
+const RATE_COLUMNS = new Set(['rate']);
+
+/**
+ * A number as the decimal a person typed: binary noise past 15 significant digits dropped
+ * (0.0427 × 100 is 4.2700000000000005 in binary; Excel itself shows 15 digits).
+ */
 function numberText(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
-  return String(n);
+  return String(Number(n.toPrecision(15)));
+}
+
+/** Whether a number format shows percent (a % outside quotes and brackets). */
+export function isPercentFormat(fmt: string | undefined): boolean {
+  return !!fmt && fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').includes('%');
 }
 
 function dateText(d: Date): string {
   return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
 }
 
-function cellText(v: CellValue | undefined, line = 1, column = ''): string {
+/** A number cell of `column` as text, or a clear error when the number cannot mean what was meant. */
+function numberCell(
+  n: number,
+  fmt: string | undefined,
+  line: number,
+  column: string,
+): string {
+  if (
+    CODE_COLUMNS.has(column) &&
+    (column === 'uscc' || !Number.isSafeInteger(n) || n < 0)
+  ) {
+    throw new TableError(
+      line,
+      importMessage('CELL_NUMBER_CODE', { value: Number.isSafeInteger(n) ? numberText(n) : String(n) }),
+      column,
+    );
+  }
+  if (isPercentFormat(fmt)) {
+    if (!RATE_COLUMNS.has(column)) {
+      throw new TableError(
+        line,
+        importMessage('CELL_PERCENT_NOT_RATE', { value: numberText(n * 100), column: column || '?' }),
+        column,
+      );
+    }
+    // a percent cell of a rate column holds the fraction: 4.35 % is stored as 0.0435
+    return numberText(n * 100);
+  }
+  if (!Number.isSafeInteger(n) && Number.isInteger(n)) {
+    throw new TableError(
+      line,
+      `the cell is a number too large to be exact (${String(n)}); format the column as text`,
+      column,
+    );
+  }
+  return numberText(n);
+}
+
+function cellText(cell: Cell, line = 1, column = ''): string {
+  const v = cell.value as CellValue | undefined;
+  if (v === null || v === undefined) return '';
+  if (cell.type === ValueType.Formula) {
+    // the saved result; exceljs' cell.value drops a result of 0, '' or false, cell.result keeps it
+    const result = cell.result as CellValue | undefined;
+    if (result === undefined || result === null) {
+      throw new TableError(
+        line,
+        importMessage('FORMULA_NO_RESULT'),
+        column,
+      );
+    }
+    return valueText(result, cell.numFmt, line, column);
+  }
+  return valueText(v, cell.numFmt, line, column);
+}
+
+function valueText(
+  v: CellValue,
+  fmt: string | undefined,
+  line: number,
+  column: string,
+): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return numberText(v);
+  if (typeof v === 'number') return numberCell(v, fmt, line, column);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return dateText(v);
   const o = v as unknown as Record<string, unknown>;
-  if ('formula' in o || 'sharedFormula' in o) {
-    const result = o['result'];
-    if (result === undefined || result === null) {
-      throw new TableError(line, 'a formula without a saved result; open and save the workbook in Excel, or paste values', column);
-    }
-    return cellText(result as CellValue, line, column);
-  }
-  if ('error' in o) throw new TableError(line, `the cell holds the error value ${String(o['error'])}`, column);
-  if ('richText' in o) return (o['richText'] as { text: string }[]).map((r) => r.text).join('');
-  if ('text' in o) return cellText(o['text'] as CellValue, line, column);
+  if ('error' in o)
+    throw new TableError(
+      line,
+      `the cell holds the error value ${String(o['error'])}`,
+      column,
+    );
+  if ('richText' in o)
+    return (o['richText'] as { text: string }[]).map((r) => r.text).join('');
+  if ('text' in o) return valueText(o['text'] as CellValue, fmt, line, column);
   return String(v);
 }

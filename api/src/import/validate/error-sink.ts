@@ -1,4 +1,4 @@
-import { DATASET_FILES, DatasetFile, IMPORT_ERROR_CAP, ImportError } from '@sci/shared';
+import { ImportCodedMessage, DATASET_FILES, DatasetFile, IMPORT_ERROR_CAP, ImportError } from '@sci/shared';
 
 interface Ranked extends ImportError {
   rank: number;
@@ -18,23 +18,25 @@ export class ErrorSink {
 
   constructor(private readonly cap = IMPORT_ERROR_CAP) {}
 
-  add(file: string, dataset: DatasetFile | null, line: number, column: string, message: string): void {
+  add(file: string, dataset: DatasetFile | null, line: number, column: string, text: string | ImportCodedMessage): void {
     this.count++;
     const n = this.perFile.get(file) ?? 0;
     if (n >= this.cap) return;
     this.perFile.set(file, n + 1);
     const rank = dataset ? DATASET_FILES.indexOf(dataset) : -1;
-    this.kept.push({ file, line, column, message, rank, seq: this.seq++ });
+    const coded = typeof text === 'string' ? {} : { code: text.code, params: text.params };
+    const message = typeof text === 'string' ? text : text.message;
+    this.kept.push({ file, line, column, message, ...coded, rank, seq: this.seq++ });
   }
 
   addError(e: ImportError): void {
-    this.add(e.file, null, e.line, e.column, e.message);
+    this.add(e.file, null, e.line, e.column, e.code ? ({ code: e.code, params: e.params ?? {}, message: e.message } as ImportCodedMessage) : e.message);
   }
 
   errors(): ImportError[] {
     return this.kept
       .sort((a, b) => a.rank - b.rank || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.seq - b.seq)
       .slice(0, this.cap)
-      .map(({ file, line, column, message }) => ({ file, line, column, message }));
+      .map(({ rank: _rank, seq: _seq, ...e }) => e);
   }
 }

@@ -1,5 +1,5 @@
-import type { DatasetFile } from '@sci/shared';
-import { SourceTable, TableError } from '../parse/table';
+import type { ImportCodedMessage, DatasetFile } from '@sci/shared';
+import { controlProblem, SourceTable, TableError } from '../parse/table';
 import { ErrorSink } from './error-sink';
 import { FieldError } from './fields';
 import { FileSpec } from './file-specs';
@@ -14,10 +14,19 @@ export interface ParsedTable<T> {
   rowCount: number;
 }
 
+/** Free-text remarks may span lines (RFC 4180 quoted line breaks); no other field may. */
+const MULTILINE = new Set(['evidence', 'reason']);
+
+/** How a streamed table hands on its valid rows (loans: checked and written as they come). */
+export interface RowStream<T> {
+  /** a valid row with its line and its file key; the receiver checks duplicates itself */
+  row(row: T, line: number, key: string): void;
+  drain?(): Promise<void> | undefined;
+}
+
 /**
- * Reads a table against its file spec: the header must name every column exactly once and no
- * other; each row is parsed field by field (every bad field is reported, not just the first),
- * then checked across fields and for a duplicate key within the file.
+ * Reads a table against its file spec, keeping its valid rows in memory (the small tables), with
+ * duplicate keys found here.
  */
 export async function readTable<T>(
   table: SourceTable,
@@ -25,19 +34,69 @@ export async function readTable<T>(
   sink: ErrorSink,
   onRows: (n: number) => void,
 ): Promise<ParsedTable<T>> {
-  const out: ParsedTable<T> = { label: table.label, dataset: table.dataset, rows: [], lines: [], rowCount: 0 };
-  const err = (line: number, column: string, message: string): void => sink.add(table.label, table.dataset, line, column, message);
+  const out: ParsedTable<T> = {
+    label: table.label,
+    dataset: table.dataset,
+    rows: [],
+    lines: [],
+    rowCount: 0,
+  };
+  const keys = new Map<string, number>();
+  out.rowCount = await streamTable(table, spec, sink, onRows, {
+    row(built, at, key) {
+      const first = keys.get(key);
+      if (first !== undefined) {
+        sink.add(
+          table.label,
+          table.dataset,
+          at,
+          spec.keyColumn,
+          duplicateMessage(spec, built, first),
+        );
+        return;
+      }
+      keys.set(key, at);
+      out.rows.push(built);
+      out.lines.push(at);
+    },
+  });
+  return out;
+}
+
+export function duplicateMessage<T>(
+  spec: FileSpec<T>,
+  row: T,
+  firstLine: number,
+): string {
+  return `duplicate ${spec.describeKey(row)} (first at line ${firstLine})`;
+}
+
+/**
+ * Reads a table against its file spec: the header must name every column exactly once and no
+ * other; each row is parsed field by field (every bad field is reported, not just the first),
+ * then checked across fields and for a duplicate key within the file.
+ */
+export async function streamTable<T>(
+  table: SourceTable,
+  spec: FileSpec<T>,
+  sink: ErrorSink,
+  onRows: (n: number) => void,
+  rows: RowStream<T>,
+): Promise<number> {
+  let rowCount = 0;
+  const err = (line: number, column: string, message: string | ImportCodedMessage): void =>
+    sink.add(table.label, table.dataset, line, column, message);
   const ncol = spec.columns.length;
   const index = new Int32Array(ncol).fill(-1);
   const names = spec.columns.map((c) => c.name);
   const parsers = spec.columns.map((c) => c.parse);
   let headerOk = false;
   let width = 0;
-  const keys = new Map<string, number>();
+  const multiline = spec.columns.map((c) => MULTILINE.has(c.name));
   const values: unknown[] = new Array(ncol);
   let line = 0;
   let rowOk = true;
-  const fail = (column: string, message: string): false => {
+  const fail = (column: string, message: string | ImportCodedMessage): false => {
     err(line, column, message);
     rowOk = false;
     return false;
@@ -57,7 +116,13 @@ export async function readTable<T>(
         ok = false;
       } else if (!names.includes(name)) {
         const hint = names.find((n) => n === name.trim().toLowerCase());
-        err(at, name, hint ? `unknown column (column names are exact and lower case: "${hint}")` : `unknown column (expected ${names.join(', ')})`);
+        err(
+          at,
+          name,
+          hint
+            ? `unknown column (column names are exact and lower case: "${hint}")`
+            : `unknown column (expected ${names.join(', ')})`,
+        );
         ok = false;
       }
       seen.set(name, i);
@@ -72,8 +137,8 @@ export async function readTable<T>(
     headerOk = ok;
   };
 
-  const row = (cells: string[], at: number): void => {
-    out.rowCount++;
+  const row = (cells: string[], at: number, controls?: boolean): void => {
+    rowCount++;
     if (++pending >= 10000) {
       onRows(pending);
       pending = 0;
@@ -81,11 +146,22 @@ export async function readTable<T>(
     if (!headerOk) return;
     line = at;
     if (cells.length !== width) {
-      err(at, '', `the row has ${cells.length} fields, the header has ${width}`);
+      err(
+        at,
+        '',
+        `the row has ${cells.length} fields, the header has ${width}`,
+      );
       return;
     }
     rowOk = true;
     for (let k = 0; k < ncol; k++) {
+      const problem = controls
+        ? controlProblem(cells[index[k]], multiline[k])
+        : null;
+      if (problem) {
+        fail(names[k], problem);
+        continue;
+      }
       try {
         values[k] = parsers[k](cells[index[k]]);
       } catch (e) {
@@ -96,24 +172,30 @@ export async function readTable<T>(
     if (!rowOk) return;
     const built = spec.build(values, fail);
     if (!built || !rowOk) return;
-    const key = spec.key(built);
-    const first = keys.get(key);
-    if (first !== undefined) {
-      err(at, spec.keyColumn, `duplicate ${spec.describeKey(built)} (first at line ${first})`);
-      return;
-    }
-    keys.set(key, at);
-    out.rows.push(built);
-    out.lines.push(at);
+    rows.row(built, at, spec.key(built));
   };
 
   try {
-    await table.read({ header, row });
+    const reject = (at: number, column: string, message: string | ImportCodedMessage): void => {
+      rowCount++;
+      err(at, column, message);
+    };
+    await table.read({
+      header,
+      row,
+      reject,
+      drain: rows.drain ? () => rows.drain!() : undefined,
+    });
   } catch (e) {
     // a reader failing on a damaged file (a broken workbook part, say) is the file's problem
-    if (e instanceof TableError) err(e.line, e.column, e.message);
-    else err(line, '', `cannot read the file here: ${(e as Error).message.split('\n')[0]}`);
+    if (e instanceof TableError) err(e.line, e.column, e.report);
+    else
+      err(
+        line,
+        '',
+        `cannot read the file here: ${(e as Error).message.split('\n')[0]}`,
+      );
   }
   onRows(pending);
-  return out;
+  return rowCount;
 }

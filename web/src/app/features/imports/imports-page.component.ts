@@ -9,7 +9,13 @@ import {
   untracked,
 } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { ImportBatchSummary, ImportStatus } from '@sci/shared';
+import {
+  isImportMessageCode,
+  renderImportMessage,
+  type ImportBatchSummary,
+  type ImportError,
+  type ImportStatus,
+} from '@sci/shared';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -71,6 +77,14 @@ export class ImportsPageComponent {
   protected readonly b = computed(() =>
     this.batch.hasValue() ? (this.batch.value() ?? null) : null,
   );
+  /**
+   * An error in the UI language: from its code and parameters when the API sent one (shared
+   * IMPORT_MESSAGES), else the server's English text.
+   */
+  protected errorText(e: ImportError): string {
+    return isImportMessageCode(e.code) ? renderImportMessage(e.code, e.params ?? {}, this.i18n.lang()) : e.message;
+  }
+
   protected readonly processedPercent = computed(() => {
     const b = this.b();
     return b && b.totalRows
