@@ -1,3 +1,4 @@
 export * from './format';
 export * from './api';
 export * from './scoring';
+export * from './display';

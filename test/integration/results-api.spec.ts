@@ -163,6 +163,22 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('results API on 
       expect(e.qualitativeBlocks.map((b) => b.block)).toEqual(['Q1', 'Q2', 'Q3']);
     });
 
+    it('should say every class in words, without formula symbols, and what would gain the most points', async () => {
+      const e = (await get<ExplainResponse>('/results/ICBC-370100/explain?period=2025Q4', 'branch')).body;
+      for (const c of e.classes) {
+        if (c.method === 'peer_trend') expect(c.why.zh).toContain(c.name.zh);
+        expect(c.why.zh).toContain(`${c.points.toFixed(1)} / ${c.weight} 分`);
+        expect(c.why.en.length).toBeGreaterThan(10);
+        for (const text of [c.why.zh, c.why.en]) expect(text).not.toMatch(/\b(H|P|m|V|f|NA)\s*=|S₀|A₀|rT|rA/);
+      }
+      const lost = e.classes.map((c) => c.weight - c.points).sort((a, b) => b - a);
+      expect(e.summary.improvements.length).toBeLessThanOrEqual(3);
+      expect(e.summary.improvements.map((i) => i.lostPoints)).toEqual(lost.slice(0, e.summary.improvements.length).map((x) => expect.closeTo(x, 9)));
+      for (const i of e.summary.improvements) expect(i.text.zh).toContain(`失 ${i.lostPoints.toFixed(1)} 分`);
+      if (e.summary.nextGrade) expect(e.summary.nextGrade.pointsNeeded).toBeGreaterThan(0);
+      expect(e.composite + (e.summary.nextGrade?.pointsNeeded ?? 0)).toBeGreaterThanOrEqual(e.grade === 'excellent' ? 90 : 0);
+    });
+
     it('should name a qualitative source only when the caller may see it', async () => {
       const reg = await get<ExplainResponse>('/results/ICBC-370100/explain?period=2025Q4', 'regulator');
       expect(reg.body.qualitativeBlocks.map((b) => [b.inherited, b.sourceCode, b.sourceYear])).toEqual([

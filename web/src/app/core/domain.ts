@@ -4,6 +4,7 @@ import {
   type ClassCode,
   type Grade,
   SCHEME_SDTF_2025,
+  SHANDONG_CITIES,
 } from '@sci/shared';
 
 /**
@@ -45,32 +46,8 @@ export const SERIES_COLORS = [
   '#b7950b',
 ];
 
-/**
- * The 16 prefecture-level cities of Shandong with their GB/T 2260 codes (莱芜 370120 merged into
- * 济南 in 2019, so there is no 371200).
- */
-export const SHANDONG_CITIES: readonly {
-  code: string;
-  zh: string;
-  en: string;
-}[] = [
-  { code: '370100', zh: '济南', en: 'Jinan' },
-  { code: '370200', zh: '青岛', en: 'Qingdao' },
-  { code: '370300', zh: '淄博', en: 'Zibo' },
-  { code: '370400', zh: '枣庄', en: 'Zaozhuang' },
-  { code: '370500', zh: '东营', en: 'Dongying' },
-  { code: '370600', zh: '烟台', en: 'Yantai' },
-  { code: '370700', zh: '潍坊', en: 'Weifang' },
-  { code: '370800', zh: '济宁', en: 'Jining' },
-  { code: '370900', zh: '泰安', en: "Tai'an" },
-  { code: '371000', zh: '威海', en: 'Weihai' },
-  { code: '371100', zh: '日照', en: 'Rizhao' },
-  { code: '371300', zh: '临沂', en: 'Linyi' },
-  { code: '371400', zh: '德州', en: 'Dezhou' },
-  { code: '371500', zh: '聊城', en: 'Liaocheng' },
-  { code: '371600', zh: '滨州', en: 'Binzhou' },
-  { code: '371700', zh: '菏泽', en: 'Heze' },
-];
+/** One list of the cities, in shared (used by the API's exports and reports too). */
+export { SHANDONG_CITIES };
 
 const CITY_BY_CODE = new Map(SHANDONG_CITIES.map((c) => [c.code, c]));
 

@@ -1,0 +1,146 @@
+import type {
+  CheckCode,
+  ClassCode,
+  Flag,
+  Grade,
+  InstitutionLevel,
+  PeerGroup,
+  QualitativeBlock,
+} from '../format/enums';
+
+/**
+ * The one glossary of the product's names, zh-CN and English: the API's explanations, exports and
+ * PDF reports and the web's labels all read from here, so a class or check is called the same
+ * everywhere (issue 17: there were three English wordings).
+ */
+export interface Term {
+  zh: string;
+  en: string;
+}
+
+/** The unit a class value is stored in (K1 yuan, K5 borrowers, K9 basis points, the rest percent). */
+export type ClassUnit = 'yuan' | 'count' | '%' | 'pp' | 'bp';
+
+export const CLASS_NAMES: Record<ClassCode, Term> = {
+  K1: { zh: '科技贷款规模', en: 'Tech loan scale' },
+  K2: { zh: '科技贷款占比', en: 'Tech loan share' },
+  K3: { zh: '增速差', en: 'Growth vs all loans' },
+  K4: { zh: '投早投小', en: 'Early & small' },
+  K5: { zh: '服务户数', en: 'Borrowers served' },
+  K6: { zh: '首贷户占比', en: 'First-loan share' },
+  K7: { zh: '信用及知识产权质押', en: 'Credit & IP pledge' },
+  K8: { zh: '中长期占比', en: 'Long-term share' },
+  K9: { zh: '融资成本', en: 'Pricing' },
+  K10: { zh: '资产质量', en: 'Asset quality' },
+};
+
+export const CLASS_UNITS: Record<ClassCode, ClassUnit> = {
+  K1: 'yuan',
+  K2: '%',
+  K3: 'pp',
+  K4: '%',
+  K5: 'count',
+  K6: '%',
+  K7: '%',
+  K8: '%',
+  K9: 'bp',
+  K10: '%',
+};
+
+export const CHECK_NAMES: Record<CheckCode, Term> = {
+  C1: { zh: '机构设置', en: 'Organisation' },
+  C2: { zh: '体制机制', en: 'Mechanisms' },
+  C3: { zh: '专业化程度', en: 'Specialisation' },
+  C4: { zh: '业务规模', en: 'Scale' },
+  C5: { zh: '业务增长', en: 'Growth' },
+  C6: { zh: '服务广度', en: 'Breadth' },
+  C7: { zh: '风险与合规', en: 'Risk & compliance' },
+  C8: { zh: '综合评价得分', en: 'Composite score' },
+};
+
+/** Short names of the flags (a chip or a column); the sentence with the scheme's numbers is flagText(). */
+export const FLAG_NAMES: Record<Flag, Term> = {
+  NO_LOANS: { zh: '无贷款', en: 'No loans' },
+  SMALL_PEER_GROUP: { zh: '同组机构不足', en: 'Small peer group' },
+  NO_BASELINE: { zh: '无年初基数', en: 'No baseline' },
+  NEW_ENTRANT: { zh: '新进入', en: 'New entrant' },
+  NPL_OVER_TOLERANCE: { zh: '不良超容忍度', en: 'NPL over tolerance' },
+  QUAL_INHERITED: { zh: '定性沿用上级', en: 'Qualitative inherited' },
+  QUAL_MISSING: { zh: '缺定性评分', en: 'Qualitative missing' },
+  VETO: { zh: '一票否决', en: 'Veto' },
+};
+
+export const GRADE_NAMES: Record<Grade, Term> = {
+  excellent: { zh: '优秀', en: 'Excellent' },
+  good: { zh: '良好', en: 'Good' },
+  pass: { zh: '合格', en: 'Pass' },
+  improve: { zh: '待改进', en: 'Improve' },
+};
+
+export const LEVEL_NAMES: Record<InstitutionLevel, Term> = {
+  head: { zh: '省级/法人', en: 'Head' },
+  city: { zh: '市级分行', en: 'City branch' },
+  outlet: { zh: '支行', en: 'Sub-branch' },
+};
+
+export const PEER_GROUP_NAMES: Record<PeerGroup, Term> = {
+  state: { zh: '国有大型银行', en: 'State-owned' },
+  joint: { zh: '股份制银行', en: 'Joint-stock' },
+  citycom: { zh: '城市商业银行', en: 'City commercial' },
+  rural: { zh: '农村商业银行', en: 'Rural commercial' },
+  policy: { zh: '政策性银行', en: 'Policy bank' },
+  foreign: { zh: '外资银行', en: 'Foreign bank' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const QUAL_BLOCK_NAMES: Record<QualitativeBlock, Term> = {
+  Q1: { zh: '政策落实', en: 'Policy implementation' },
+  Q2: { zh: '内部机制', en: 'Internal mechanisms' },
+  Q3: { zh: '创新与生态', en: 'Innovation & ecosystem' },
+};
+
+/**
+ * The 16 prefecture-level cities of Shandong with their GB/T 2260 codes (莱芜 370120 merged into
+ * 济南 in 2019, so there is no 371200).
+ */
+export const SHANDONG_CITIES: readonly ({ code: string } & Term)[] = [
+  { code: '370100', zh: '济南', en: 'Jinan' },
+  { code: '370200', zh: '青岛', en: 'Qingdao' },
+  { code: '370300', zh: '淄博', en: 'Zibo' },
+  { code: '370400', zh: '枣庄', en: 'Zaozhuang' },
+  { code: '370500', zh: '东营', en: 'Dongying' },
+  { code: '370600', zh: '烟台', en: 'Yantai' },
+  { code: '370700', zh: '潍坊', en: 'Weifang' },
+  { code: '370800', zh: '济宁', en: 'Jining' },
+  { code: '370900', zh: '泰安', en: "Tai'an" },
+  { code: '371000', zh: '威海', en: 'Weihai' },
+  { code: '371100', zh: '日照', en: 'Rizhao' },
+  { code: '371300', zh: '临沂', en: 'Linyi' },
+  { code: '371400', zh: '德州', en: 'Dezhou' },
+  { code: '371500', zh: '聊城', en: 'Liaocheng' },
+  { code: '371600', zh: '滨州', en: 'Binzhou' },
+  { code: '371700', zh: '菏泽', en: 'Heze' },
+];
+
+/** A city's name by region code; an unknown code reads as itself. */
+export function cityTerm(code: string): Term {
+  return SHANDONG_CITIES.find((c) => c.code === code) ?? { zh: code, en: code };
+}
+
+/** Every glossary as message keys ("class.K1", "check.C1" …) in one language, for the web's dictionary. */
+export function glossaryMessages(lang: 'zh' | 'en'): Record<string, string> {
+  const groups: [string, Record<string, Term>][] = [
+    ['class', CLASS_NAMES],
+    ['check', CHECK_NAMES],
+    ['flag', FLAG_NAMES],
+    ['grade', GRADE_NAMES],
+    ['level', LEVEL_NAMES],
+    ['peer', PEER_GROUP_NAMES],
+    ['qual', QUAL_BLOCK_NAMES],
+  ];
+  const out: Record<string, string> = {};
+  for (const [prefix, terms] of groups) {
+    for (const [code, term] of Object.entries(terms)) out[`${prefix}.${code}`] = term[lang];
+  }
+  return out;
+}
