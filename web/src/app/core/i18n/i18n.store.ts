@@ -1,5 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, computed, inject, signal } from '@angular/core';
+import { glossaryMessages } from '@sci/shared';
 import { NzI18nService, en_US, zh_CN } from 'ng-zorro-antd/i18n';
 import { EN } from './dict/en';
 import { EN_CERT } from './dict/en-cert';
@@ -9,6 +10,7 @@ import { ZH_CN } from './dict/zh-cn';
 import { ZH_CN_CERT } from './dict/zh-cn-cert';
 import { ZH_CN_ERRORS } from './dict/zh-cn-errors';
 import { ZH_CN_PAGES } from './dict/zh-cn-pages';
+import { EN_WORDS, ZH_CN_WORDS } from './dict/words';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -17,12 +19,14 @@ export type MessageKey =
   | keyof typeof ZH_CN
   | keyof typeof ZH_CN_PAGES
   | keyof typeof ZH_CN_CERT
-  | keyof typeof ZH_CN_ERRORS;
+  | keyof typeof ZH_CN_ERRORS
+  | keyof typeof ZH_CN_WORDS;
 
 const STORAGE_KEY = 'sci.lang';
-const DICTS: Record<Lang, Record<MessageKey, string>> = {
-  'zh-CN': { ...ZH_CN, ...ZH_CN_PAGES, ...ZH_CN_CERT, ...ZH_CN_ERRORS },
-  en: { ...EN, ...EN_PAGES, ...EN_CERT, ...EN_ERRORS },
+// Class, check, flag, grade, level, peer-group and block names come from the one glossary in shared.
+const DICTS: Record<Lang, Record<string, string>> = {
+  'zh-CN': { ...glossaryMessages('zh'), ...ZH_CN, ...ZH_CN_PAGES, ...ZH_CN_CERT, ...ZH_CN_ERRORS, ...ZH_CN_WORDS },
+  en: { ...glossaryMessages('en'), ...EN, ...EN_PAGES, ...EN_CERT, ...EN_ERRORS, ...EN_WORDS },
 };
 
 /**

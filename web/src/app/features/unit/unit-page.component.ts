@@ -27,6 +27,7 @@ import { GradeTagComponent } from '../../ui/grade-tag.component';
 import { PageHeadComponent } from '../../ui/page-head.component';
 import { RankChangeComponent } from '../../ui/rank-change.component';
 import { StateComponent } from '../../ui/state.component';
+import { UnitImproveComponent } from './unit-improve.component';
 import { ClassExplainTableComponent } from './class-explain-table.component';
 import { UnitApiService, type UnitQuery } from './unit-api.service';
 import { UnitCertificationComponent } from './unit-certification.component';
@@ -41,6 +42,7 @@ import {
 @Component({
   selector: 'app-unit-page',
   imports: [
+    UnitImproveComponent,
     RouterLink,
     NzTableModule,
     NzTooltipModule,

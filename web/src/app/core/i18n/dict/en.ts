@@ -78,33 +78,6 @@ export const EN: Record<keyof typeof ZH_CN, string> = {
   'role.branch': 'Branch',
   'role.admin': 'Administrator',
 
-  'level.head': 'Head',
-  'level.city': 'City branch',
-  'level.outlet': 'Sub-branch',
-
-  'peer.state': 'State-owned',
-  'peer.joint': 'Joint-stock',
-  'peer.citycom': 'City commercial',
-  'peer.rural': 'Rural commercial',
-  'peer.policy': 'Policy bank',
-  'peer.foreign': 'Foreign bank',
-  'peer.other': 'Other',
-
-  'grade.excellent': 'Excellent',
-  'grade.good': 'Good',
-  'grade.pass': 'Pass',
-  'grade.improve': 'Improve',
-
-  'class.K1': 'Tech loan scale',
-  'class.K2': 'Tech loan share',
-  'class.K3': 'Growth vs all loans',
-  'class.K4': 'Early & small',
-  'class.K5': 'Borrowers served',
-  'class.K6': 'First-loan share',
-  'class.K7': 'Credit & IP pledge',
-  'class.K8': 'Long-term share',
-  'class.K9': 'Pricing',
-  'class.K10': 'Asset quality',
   'classDesc.K1': 'Tech loan balance S',
   'classDesc.K2': 'Tech loan balance as a share of all loans',
   'classDesc.K3': 'Tech loan growth since year start minus all-loan growth',
@@ -118,14 +91,6 @@ export const EN: Record<keyof typeof ZH_CN, string> = {
     'Rate of new tech loans minus rate of all new loans (lower is better)',
   'classDesc.K10': 'Tech NPL ratio (scored within all-loan NPL ratio + 3 pp)',
 
-  'flag.NO_LOANS': 'No loans',
-  'flag.SMALL_PEER_GROUP': 'Small peer group',
-  'flag.NO_BASELINE': 'No baseline',
-  'flag.NEW_ENTRANT': 'New entrant',
-  'flag.NPL_OVER_TOLERANCE': 'NPL over tolerance',
-  'flag.QUAL_INHERITED': 'Qualitative inherited',
-  'flag.QUAL_MISSING': 'Qualitative missing',
-  'flag.VETO': 'Veto',
   'flagDesc.NO_LOANS': 'No loan balance this period: not scored or ranked.',
   'flagDesc.SMALL_PEER_GROUP':
     'Fewer than 5 peers: compared with every unit of the level instead.',
@@ -141,19 +106,6 @@ export const EN: Record<keyof typeof ZH_CN, string> = {
     'At least one qualitative block is missing and scores 0.',
   'flagDesc.VETO':
     'Material penalty or falsified data within a year: grade set to Improve.',
-
-  'qual.Q1': 'Policy implementation',
-  'qual.Q2': 'Internal mechanisms',
-  'qual.Q3': 'Innovation & ecosystem',
-
-  'check.C1': 'Organisation',
-  'check.C2': 'Mechanisms',
-  'check.C3': 'Specialisation',
-  'check.C4': 'Scale',
-  'check.C5': 'Growth',
-  'check.C6': 'Breadth',
-  'check.C7': 'Risk & compliance',
-  'check.C8': 'Score',
 
   'outcome.certify': 'Certify',
   'outcome.upgrade': 'Upgrade',

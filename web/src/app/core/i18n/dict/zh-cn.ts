@@ -78,33 +78,6 @@ export const ZH_CN = {
   'role.branch': '分支机构',
   'role.admin': '系统管理员',
 
-  'level.head': '省级/法人',
-  'level.city': '市级分行',
-  'level.outlet': '支行',
-
-  'peer.state': '国有大型银行',
-  'peer.joint': '股份制银行',
-  'peer.citycom': '城市商业银行',
-  'peer.rural': '农村商业银行',
-  'peer.policy': '政策性银行',
-  'peer.foreign': '外资银行',
-  'peer.other': '其他',
-
-  'grade.excellent': '优秀',
-  'grade.good': '良好',
-  'grade.pass': '合格',
-  'grade.improve': '待改进',
-
-  'class.K1': '科技贷款规模',
-  'class.K2': '科技贷款占比',
-  'class.K3': '增速差',
-  'class.K4': '投早投小',
-  'class.K5': '服务户数',
-  'class.K6': '首贷户占比',
-  'class.K7': '信用及知识产权质押',
-  'class.K8': '中长期占比',
-  'class.K9': '融资成本',
-  'class.K10': '资产质量',
   'classDesc.K1': '科技贷款余额 S',
   'classDesc.K2': '科技贷款余额占全部贷款余额的比例',
   'classDesc.K3': '科技贷款较年初增速减全部贷款增速',
@@ -116,14 +89,6 @@ export const ZH_CN = {
   'classDesc.K9': '新发放科技贷款加权利率减全部新发放贷款加权利率（越低越好）',
   'classDesc.K10': '科技贷款不良率（在全部贷款不良率 +3 个百分点容忍度内计分）',
 
-  'flag.NO_LOANS': '无贷款',
-  'flag.SMALL_PEER_GROUP': '同组不足 5 家',
-  'flag.NO_BASELINE': '无年初基数',
-  'flag.NEW_ENTRANT': '新进入',
-  'flag.NPL_OVER_TOLERANCE': '不良超容忍度',
-  'flag.QUAL_INHERITED': '定性沿用上级',
-  'flag.QUAL_MISSING': '缺定性评分',
-  'flag.VETO': '一票否决',
   'flagDesc.NO_LOANS': '本期贷款余额为零，不参与评分与排名。',
   'flagDesc.SMALL_PEER_GROUP':
     '同类机构不足 5 家，同业比较改用同层级全部机构。',
@@ -135,19 +100,6 @@ export const ZH_CN = {
   'flagDesc.QUAL_MISSING': '至少一项定性评分缺失，按 0 分计。',
   'flagDesc.VETO':
     '近一年内受到重大行政处罚或存在数据造假，等级直接定为待改进。',
-
-  'qual.Q1': '政策落实',
-  'qual.Q2': '内部机制',
-  'qual.Q3': '创新与生态',
-
-  'check.C1': '组织架构',
-  'check.C2': '机制建设',
-  'check.C3': '专业化程度',
-  'check.C4': '业务规模',
-  'check.C5': '增长',
-  'check.C6': '服务广度',
-  'check.C7': '风险与合规',
-  'check.C8': '综合得分',
 
   'outcome.certify': '认定',
   'outcome.upgrade': '提升',
