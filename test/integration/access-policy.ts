@@ -139,6 +139,7 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   'GET /api/results/:code': { allow: 'any', scoped: 'unit', params: ({ t }) => ({ code: t.unit }), query: () => ({ period: '2025Q4' }) },
   'GET /api/results/:code/explain': { allow: 'any', scoped: 'unit', params: ({ t }) => ({ code: t.unit }), query: () => ({ period: '2025Q4' }) },
   'GET /api/results/export': { allow: 'any', ownStatus: 200, query: () => ({ period: '2025Q4' }) },
+  'GET /api/results/export/readable': { allow: 'any', ownStatus: 200, query: () => ({ period: '2025Q4', format: 'csv' }) },
   'GET /api/runs': { allow: 'any' },
   'POST /api/runs': { allow: ['regulator', 'admin'] },
   'GET /api/runs/:id': { allow: 'any', params: ({ ids }) => ({ id: ids['runId'] ?? '1' }) },

@@ -214,6 +214,54 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('results API on 
     });
   });
 
+  describe('GET /api/results/export/readable', () => {
+    const auth = (who: Who): RequestInit => ({ headers: { authorization: `Bearer ${tokens[who]}` } });
+
+    it('should export exactly the filtered, sorted board, in words and in the reader\'s language', async () => {
+      const query = 'period=2025Q4&grade=good&level=city&sort=composite&order=desc';
+      const board = (await get<ResultsPageResponse>(`/results?${query}&pageSize=500`, 'regulator')).body;
+      const res = await fetch(`${baseUrl}/results/export/readable?${query}&format=csv&lang=en`, auth('regulator'));
+      expect(res.status).toBe(200);
+      const text = (await res.text()).replace(/^\uFEFF/, '');
+      const [title, header, ...rows] = text.trim().split('\r\n');
+      expect(title).toContain(`2025Q4 · run #${runIds['2025Q4']} (published) · scheme sdtf-2025 v1`);
+      expect(header.split(',').slice(0, 8)).toEqual(['Rank', 'Unit', 'Code', 'Bank', 'Level', 'Peer group', 'City', 'Grade']);
+      expect(header).toContain('K2 Tech loan share (points)');
+      expect(rows).toHaveLength(board.total);
+      const cells = rows.map((r) => r.split(','));
+      expect(cells.map((c) => c[2])).toEqual(board.items.map((i) => i.code));
+      expect(cells.map((c) => Number(c[8]))).toEqual(board.items.map((i) => Number(i.composite.toFixed(2))));
+      expect(new Set(cells.map((c) => c[7]))).toEqual(new Set(['Good']));
+      expect(new Set(cells.map((c) => c[4]))).toEqual(new Set(['City branch']));
+      expect(text).not.toMatch(/,good,|QUAL_INHERITED|SMALL_PEER_GROUP/);
+    });
+
+    it('should write an XLSX with a title row, a frozen header, widths, number formats and values in display units', async () => {
+      const res = await fetch(`${baseUrl}/results/export/readable?period=2025Q4&show=value&bank=ICBC`, auth('bank_hq'));
+      expect(res.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
+      const ws = wb.worksheets[0];
+      expect(String(ws.getCell(1, 1).value)).toContain('科技金融服务效果评估结果 · 2025Q4');
+      expect(ws.getCell(2, 2).value).toBe('机构名称');
+      expect(ws.getCell(2, 12).value).toBe('K1 科技贷款规模（万元）');
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+      expect(ws.getColumn(2).width).toBeGreaterThan(20);
+      expect(ws.getColumn(12).numFmt).toBe('#,##0.00');
+      const codes: string[] = [];
+      ws.eachRow((row, n) => {
+        if (n > 2) codes.push(String(row.getCell(3).value));
+      });
+      expect(codes.sort()).toEqual(icbcUnits);
+      const detail = (await get<UnitResultDetailResponse>(`/results/${codes[0]}?period=2025Q4`, 'bank_hq')).body.result;
+      let k1: unknown = null;
+      ws.eachRow((row) => {
+        if (row.getCell(3).value === codes[0]) k1 = row.getCell(12).value;
+      });
+      expect(k1).toBe(detail.values.K1 === null ? null : Number((detail.values.K1 / 1e4).toFixed(2)));
+    });
+  });
+
   describe('GET /api/results/export', () => {
     it('should export the published run as the expected CSV', async () => {
       const res = await fetch(`${baseUrl}/results/export?period=2025Q4`, { headers: { authorization: `Bearer ${tokens.regulator}` } });
