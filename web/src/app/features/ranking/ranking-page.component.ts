@@ -35,7 +35,7 @@ import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule, type NzTableSortOrder } from 'ng-zorro-antd/table';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
-import { debounceTime, distinctUntilChanged } from 'rxjs';
+import { type Observable, debounceTime, distinctUntilChanged } from 'rxjs';
 import { errorMessage } from '../../core/api/http-error';
 import { AuthStore } from '../../core/auth/auth.store';
 import { ContextStore } from '../../core/context/context.store';
@@ -224,10 +224,21 @@ export class RankingPageComponent {
 
   protected exportAs(format: 'csv' | 'xlsx'): void {
     const q = this.query();
+    if (q) this.download(this.api.export(q, format));
+  }
+
+  protected exportReadable(format: 'csv' | 'xlsx'): void {
+    const q = this.query();
     if (!q) return;
+    const lang = this.i18n.lang() === 'en' ? 'en' : 'zh';
+    this.download(
+      this.api.exportReadable(q, { format, lang, show: this.filters().show }),
+    );
+  }
+
+  private download(file: Observable<string>): void {
     this.exporting.set(true);
-    this.api
-      .export(q, format)
+    file
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (name) => {
