@@ -7,8 +7,9 @@ import { UsersModule } from './users/users.module';
 import { AuthModule } from './auth/auth.module';
 import { SchemesModule } from './schemes/schemes.module';
 import { RunsModule } from './runs/runs.module';
+import { ReportsModule } from './reports/reports.module';
 import { ResultsModule } from './results/results.module';
 import { CertificationModule } from './certification/certification.module';
 
 /** The feature modules of the API. Each feature appends its module here. */
-export const FEATURE_MODULES = [HealthModule, DemoModule, ImportModule, AuthCoreModule, AuditModule, UsersModule, AuthModule, SchemesModule, RunsModule, ResultsModule, CertificationModule];
+export const FEATURE_MODULES = [HealthModule, DemoModule, ImportModule, AuthCoreModule, AuditModule, UsersModule, AuthModule, SchemesModule, RunsModule, ResultsModule, ReportsModule, CertificationModule];

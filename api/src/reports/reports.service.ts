@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import JSZip from 'jszip';
+import { AuditService } from '../audit/audit.service';
+import type { AccessScope } from '../core/auth/access-scope';
+import type { UnitResultQueryDto } from '../results/dto/results-query.dto';
+import { ExplainService } from '../results/explain.service';
+import { ResultsRepository } from '../results/results.repository';
+import { ResultsService } from '../results/results.service';
+import { bankReportDoc } from './bank-report';
+import { PdfRenderer } from './pdf-renderer';
+import type { ReportLang } from './report-text';
+import { unitReportDoc } from './unit-report';
+
+export interface ReportFile {
+  filename: string;
+  contentType: string;
+  body: Buffer;
+}
+
+const PDF = 'application/pdf';
+
+/**
+ * PDF reports of a run, through the same scoped services as the screens (a caller gets a report
+ * of exactly what it may see). Rendering happens in PdfRenderer's worker thread.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly explainer: ExplainService,
+    private readonly results: ResultsService,
+    private readonly repo: ResultsRepository,
+    private readonly pdf: PdfRenderer,
+    private readonly audit: AuditService,
+  ) {}
+
+  async unitReport(scope: AccessScope, code: string, q: UnitResultQueryDto, lang: ReportLang): Promise<ReportFile> {
+    const e = await this.explainer.explain(scope, code, q);
+    const bankName = (await this.repo.names([e.bankCode])).get(e.bankCode) ?? e.bankCode;
+    const body = await this.pdf.render(unitReportDoc(e, bankName, lang, new Date()));
+    await this.audit.record({ scope, action: 'export.downloaded', target: `run:${e.run.id}`, detail: { export: 'unit-report', unit: code, period: e.run.period } });
+    return { filename: `report-${code}-${e.run.period}.pdf`, contentType: PDF, body };
+  }
+
+  async bankReport(scope: AccessScope, bankCode: string, q: UnitResultQueryDto, lang: ReportLang): Promise<ReportFile> {
+    const b = await this.results.bankSummary(scope, bankCode, q);
+    const body = await this.pdf.render(bankReportDoc(b, lang, new Date()));
+    return { filename: `report-${bankCode}-${b.run.period}.pdf`, contentType: PDF, body };
+  }
+
+  /** One zip per bank: the bank report and every unit's report of the run. */
+  async bankBatch(scope: AccessScope, bankCode: string, q: UnitResultQueryDto, lang: ReportLang): Promise<ReportFile & { count: number }> {
+    const b = await this.results.bankSummary(scope, bankCode, q);
+    const now = new Date();
+    const runQ = { runId: b.run.id };
+    const zip = new JSZip();
+    const rendering: Promise<void>[] = [
+      this.pdf.render(bankReportDoc(b, lang, now)).then((pdf) => void zip.file(`${bankCode}-${b.run.period}.pdf`, pdf)),
+    ];
+    // the reads stay sequential (one DB connection's worth); rendering overlaps them in the worker pool
+    try {
+      for (const u of b.units) {
+        const e = await this.explainer.explain(scope, u.code, runQ);
+        rendering.push(this.pdf.render(unitReportDoc(e, b.bankName, lang, now)).then((pdf) => void zip.file(`units/${u.code}-${b.run.period}.pdf`, pdf)));
+      }
+    } finally {
+      // never leave a render's rejection unhandled when a read fails half-way
+      await Promise.allSettled(rendering);
+    }
+    await Promise.all(rendering);
+    const body = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+    await this.audit.record({ scope, action: 'export.downloaded', target: `run:${b.run.id}`, detail: { export: 'bank-reports', bank: bankCode, units: b.units.length } });
+    return { filename: `reports-${bankCode}-${b.run.period}.zip`, contentType: 'application/zip', body, count: b.units.length + 1 };
+  }
+}
