@@ -72,7 +72,10 @@ const H = {
 } as const;
 
 /** The display unit of a class value in a spreadsheet: K1 in 万元 (a fixed unit, so a column adds up). */
-const VALUE_UNIT: Record<ReturnType<typeof unitOf>, { zh: string; en: string; div: number; numFmt: string }> = {
+const VALUE_UNIT: Record<
+  ReturnType<typeof unitOf>,
+  { zh: string; en: string; div: number; numFmt: string }
+> = {
   yuan: { zh: '万元', en: 'CNY 10k', div: 1e4, numFmt: '#,##0.00' },
   count: { zh: '户', en: 'borrowers', div: 1, numFmt: '#,##0' },
   '%': { zh: '%', en: '%', div: 1, numFmt: '0.00' },
@@ -93,13 +96,24 @@ function round(x: number | null, decimals: number): number | null {
   return x === null ? null : Number(x.toFixed(decimals));
 }
 
-export function readableTable(rows: StoredResult[], m: ReadableMeta): ReadableTable {
+export function readableTable(
+  rows: StoredResult[],
+  m: ReadableMeta,
+): ReadableTable {
   const L = m.lang;
   const classCols: ReadableColumn[] = CLASS_CODES.map((c) => {
     const u = VALUE_UNIT[unitOf(c)];
     return m.show === 'score'
-      ? { header: paren(`${c} ${CLASS_NAMES[c][L]}`, H.points[L], L), width: 14, numFmt: '0.00' }
-      : { header: paren(`${c} ${CLASS_NAMES[c][L]}`, u[L], L), width: 16, numFmt: u.numFmt };
+      ? {
+          header: paren(`${c} ${CLASS_NAMES[c][L]}`, H.points[L], L),
+          width: 14,
+          numFmt: '0.00',
+        }
+      : {
+          header: paren(`${c} ${CLASS_NAMES[c][L]}`, u[L], L),
+          width: 16,
+          numFmt: u.numFmt,
+        };
   });
   const columns: ReadableColumn[] = [
     { header: H.rank[L], width: 8, numFmt: '0' },
@@ -126,7 +140,9 @@ export function readableTable(rows: StoredResult[], m: ReadableMeta): ReadableTa
       if (m.show === 'score') return round(rec[`s${i + 1}`], 2);
       const v = rec[`k${i + 1}`];
       const u = VALUE_UNIT[unitOf(c)];
-      return v === null ? null : round(v / u.div, unitOf(c) === 'count' ? 0 : 2);
+      return v === null
+        ? null
+        : round(v / u.div, unitOf(c) === 'count' ? 0 : 2);
     });
     return [
       r.rank_level,
@@ -148,10 +164,17 @@ export function readableTable(rows: StoredResult[], m: ReadableMeta): ReadableTa
         .join(L === 'zh' ? '；' : '; '),
     ];
   });
-  const status = m.published ? { zh: '已发布', en: 'published' } : { zh: '草稿', en: 'draft' };
+  const status = m.published
+    ? { zh: '已发布', en: 'published' }
+    : { zh: '草稿', en: 'draft' };
   const title =
     L === 'zh'
       ? `科技金融服务效果评估结果 · ${m.period} · 运行 #${m.runId}（${status.zh}）· 方案 ${m.schemeId} 第 ${m.schemeVersion} 版`
       : `Sci-tech finance evaluation results · ${m.period} · run #${m.runId} (${status.en}) · scheme ${m.schemeId} v${m.schemeVersion}`;
-  return { name: L === 'zh' ? `评估结果-${m.period}` : `results-${m.period}`, title, columns, rows: out };
+  return {
+    name: L === 'zh' ? `评估结果-${m.period}` : `results-${m.period}`,
+    title,
+    columns,
+    rows: out,
+  };
 }

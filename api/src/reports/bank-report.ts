@@ -1,12 +1,24 @@
 import type { BankSummaryResponse } from '@sci/shared';
 import type { PdfDoc } from './pdf-renderer';
-import { footerLine, gradeText, levelText, peerText, pts, tx, type ReportLang } from './report-text';
+import {
+  footerLine,
+  gradeText,
+  levelText,
+  peerText,
+  pts,
+  tx,
+  type ReportLang,
+} from './report-text';
 import { REPORT_BASE } from './unit-report';
 
 const th = (text: string): Record<string, unknown> => ({ text, style: 'th' });
 
 /** A bank's report: its head unit among its peers and every unit ranked within the bank by level. */
-export function bankReportDoc(b: BankSummaryResponse, lang: ReportLang, generatedAt: Date): PdfDoc {
+export function bankReportDoc(
+  b: BankSummaryResponse,
+  lang: ReportLang,
+  generatedAt: Date,
+): PdfDoc {
   const content: unknown[] = [
     { text: `${tx('bankTitle', lang)} · ${b.run.period}`, style: 'title' },
     { text: `${b.bankName}（${b.bankCode}）`, style: 'subtitle' },
@@ -27,7 +39,14 @@ export function bankReportDoc(b: BankSummaryResponse, lang: ReportLang, generate
       dontBreakRows: true,
       widths: ['*', 70, 50, 50, 40, 40],
       body: [
-        [th(tx('unit', lang)), th(tx('level', lang)), th(tx('composite', lang)), th(tx('grade', lang)), th(tx('rankInBank', lang)), th(tx('ranks', lang).split('（')[0].split(' (')[0])],
+        [
+          th(tx('unit', lang)),
+          th(tx('level', lang)),
+          th(tx('composite', lang)),
+          th(tx('grade', lang)),
+          th(tx('rankInBank', lang)),
+          th(tx('ranks', lang).split('（')[0].split(' (')[0]),
+        ],
         ...b.units.map((u) => [
           `${u.name}\n${u.code}`,
           levelText(u.level, lang),

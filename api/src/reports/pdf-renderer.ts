@@ -91,16 +91,25 @@ export class PdfRenderer implements OnModuleDestroy {
 
   private start(): Slot {
     // modules resolve from the app's working directory (the repo or the deployed folder), not the bundle
-    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { base: join(process.cwd(), 'package.json') } });
-    const slot: Slot = { worker: w, busy: 0 };
-    w.on('message', (m: { id: number; ok: boolean; buf?: Uint8Array; error?: string }) => {
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
-      p.slot.busy--;
-      if (m.ok && m.buf) p.resolve(Buffer.from(m.buf.buffer, m.buf.byteOffset, m.buf.byteLength));
-      else p.reject(new Error(m.error ?? 'PDF rendering failed'));
+    const w = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { base: join(process.cwd(), 'package.json') },
     });
+    const slot: Slot = { worker: w, busy: 0 };
+    w.on(
+      'message',
+      (m: { id: number; ok: boolean; buf?: Uint8Array; error?: string }) => {
+        const p = this.pending.get(m.id);
+        if (!p) return;
+        this.pending.delete(m.id);
+        p.slot.busy--;
+        if (m.ok && m.buf)
+          p.resolve(
+            Buffer.from(m.buf.buffer, m.buf.byteOffset, m.buf.byteLength),
+          );
+        else p.reject(new Error(m.error ?? 'PDF rendering failed'));
+      },
+    );
     const fail = (e: Error): void => {
       for (const [id, p] of this.pending) {
         if (p.slot !== slot) continue;
@@ -111,7 +120,10 @@ export class PdfRenderer implements OnModuleDestroy {
       if (i >= 0) this.slots.splice(i, 1);
     };
     w.on('error', fail);
-    w.on('exit', (code) => code !== 0 && fail(new Error(`PDF worker exited with ${code}`)));
+    w.on(
+      'exit',
+      (code) => code !== 0 && fail(new Error(`PDF worker exited with ${code}`)),
+    );
     w.unref();
     this.slots.push(slot);
     return slot;

@@ -1,11 +1,26 @@
-import { classValueText, GRADE_NAMES, LEVEL_NAMES, PEER_GROUP_NAMES, type ClassCode, type Grade, type InstitutionLevel, type PeerGroup } from '@sci/shared';
+import {
+  classValueText,
+  GRADE_NAMES,
+  LEVEL_NAMES,
+  PEER_GROUP_NAMES,
+  type ClassCode,
+  type Grade,
+  type InstitutionLevel,
+  type PeerGroup,
+} from '@sci/shared';
 
 /** Report wording, zh and en; names come from the shared glossary. */
 export type ReportLang = 'zh' | 'en';
 
 export const REPORT_TEXT = {
-  unitTitle: { zh: '科技金融服务效果评估结果', en: 'Sci-tech finance evaluation result' },
-  bankTitle: { zh: '科技金融服务效果评估 · 全行汇总', en: 'Sci-tech finance evaluation · bank summary' },
+  unitTitle: {
+    zh: '科技金融服务效果评估结果',
+    en: 'Sci-tech finance evaluation result',
+  },
+  bankTitle: {
+    zh: '科技金融服务效果评估 · 全行汇总',
+    en: 'Sci-tech finance evaluation · bank summary',
+  },
   unit: { zh: '机构', en: 'Unit' },
   code: { zh: '机构代码', en: 'Code' },
   level: { zh: '层级', en: 'Level' },
@@ -16,7 +31,10 @@ export const REPORT_TEXT = {
   grade: { zh: '等级', en: 'Grade' },
   quantitative: { zh: '定量得分', en: 'Quantitative' },
   qualitative: { zh: '定性得分', en: 'Qualitative' },
-  ranks: { zh: '排名（层级 / 同组 / 行内）', en: 'Rank (level / peer group / bank)' },
+  ranks: {
+    zh: '排名（层级 / 同组 / 行内）',
+    en: 'Rank (level / peer group / bank)',
+  },
   improve: { zh: '提分空间', en: 'Where the points are' },
   classes: { zh: '十类核心指标', en: 'The ten classes' },
   klass: { zh: '指标', en: 'Class' },
@@ -32,24 +50,47 @@ export const REPORT_TEXT = {
   own: { zh: '本机构', en: 'own' },
   inherited: { zh: '沿用上级机构', en: 'inherited from a parent unit' },
   missing: { zh: '缺失', en: 'missing' },
-  notScored: { zh: '本期无贷款余额，未参与评分。', en: 'No loan balance this quarter: not scored.' },
+  notScored: {
+    zh: '本期无贷款余额，未参与评分。',
+    en: 'No loan balance this quarter: not scored.',
+  },
   units: { zh: '各机构排名', en: 'Units ranked' },
   rankInBank: { zh: '行内排名', en: 'Bank rank' },
-  head: { zh: '法人/省级机构在同组中的位置', en: "The head unit's position in its peer group" },
+  head: {
+    zh: '法人/省级机构在同组中的位置',
+    en: "The head unit's position in its peer group",
+  },
 } as const;
 
 export function tx(key: keyof typeof REPORT_TEXT, lang: ReportLang): string {
   return REPORT_TEXT[key][lang];
 }
 
-export const gradeText = (g: Grade | null, lang: ReportLang): string => (g ? GRADE_NAMES[g][lang] : '—');
-export const levelText = (l: InstitutionLevel, lang: ReportLang): string => LEVEL_NAMES[l][lang];
-export const peerText = (p: PeerGroup, lang: ReportLang): string => PEER_GROUP_NAMES[p][lang];
-export const valueText = (c: ClassCode, v: number | null, lang: ReportLang): string => (v === null ? '—' : classValueText(c, v)[lang]);
-export const pts = (x: number | null): string => (x === null ? '—' : x.toFixed(2));
+export const gradeText = (g: Grade | null, lang: ReportLang): string =>
+  g ? GRADE_NAMES[g][lang] : '—';
+export const levelText = (l: InstitutionLevel, lang: ReportLang): string =>
+  LEVEL_NAMES[l][lang];
+export const peerText = (p: PeerGroup, lang: ReportLang): string =>
+  PEER_GROUP_NAMES[p][lang];
+export const valueText = (
+  c: ClassCode,
+  v: number | null,
+  lang: ReportLang,
+): string => (v === null ? '—' : classValueText(c, v)[lang]);
+export const pts = (x: number | null): string =>
+  x === null ? '—' : x.toFixed(2);
 
 /** "Run #12 · scheme sdtf-2025 v1 · generated 2026-12-02 00:10 UTC · page 1 / 3" */
-export function footerLine(run: { id: number; schemeId: string; schemeVersion: number; published: boolean }, generatedAt: Date, lang: ReportLang): string {
+export function footerLine(
+  run: {
+    id: number;
+    schemeId: string;
+    schemeVersion: number;
+    published: boolean;
+  },
+  generatedAt: Date,
+  lang: ReportLang,
+): string {
   const when = `${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   return lang === 'zh'
     ? `运行 #${run.id}（${run.published ? '已发布' : '草稿'}）· 方案 ${run.schemeId} 第 ${run.schemeVersion} 版 · 生成于 ${when} · 第 {page} / {pages} 页`

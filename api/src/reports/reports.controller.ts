@@ -1,4 +1,11 @@
-import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Param,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AccessScope, CurrentScope } from '../core/auth/access-scope';
@@ -18,19 +25,43 @@ export class ReportsController {
 
   @Get('units/:code')
   @ApiProduces('application/pdf')
-  async unit(@Param('code') code: string, @Query() q: ReportQueryDto, @CurrentScope() scope: AccessScope, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    return send(res, await this.reports.unitReport(scope, code, q, q.lang ?? 'zh'));
+  async unit(
+    @Param('code') code: string,
+    @Query() q: ReportQueryDto,
+    @CurrentScope() scope: AccessScope,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return send(
+      res,
+      await this.reports.unitReport(scope, code, q, q.lang ?? 'zh'),
+    );
   }
 
   @Get('banks/:bankCode')
   @ApiProduces('application/pdf')
-  async bank(@Param('bankCode') bankCode: string, @Query() q: ReportQueryDto, @CurrentScope() scope: AccessScope, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    return send(res, await this.reports.bankReport(scope, bankCode, q, q.lang ?? 'zh'));
+  async bank(
+    @Param('bankCode') bankCode: string,
+    @Query() q: ReportQueryDto,
+    @CurrentScope() scope: AccessScope,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return send(
+      res,
+      await this.reports.bankReport(scope, bankCode, q, q.lang ?? 'zh'),
+    );
   }
 
   @Get('banks/:bankCode/batch')
   @ApiProduces('application/zip')
-  async batch(@Param('bankCode') bankCode: string, @Query() q: ReportQueryDto, @CurrentScope() scope: AccessScope, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    return send(res, await this.reports.bankBatch(scope, bankCode, q, q.lang ?? 'zh'));
+  async batch(
+    @Param('bankCode') bankCode: string,
+    @Query() q: ReportQueryDto,
+    @CurrentScope() scope: AccessScope,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return send(
+      res,
+      await this.reports.bankBatch(scope, bankCode, q, q.lang ?? 'zh'),
+    );
   }
 }

@@ -33,42 +33,95 @@ export class ReportsService {
     private readonly audit: AuditService,
   ) {}
 
-  async unitReport(scope: AccessScope, code: string, q: UnitResultQueryDto, lang: ReportLang): Promise<ReportFile> {
+  async unitReport(
+    scope: AccessScope,
+    code: string,
+    q: UnitResultQueryDto,
+    lang: ReportLang,
+  ): Promise<ReportFile> {
     const e = await this.explainer.explain(scope, code, q);
-    const bankName = (await this.repo.names([e.bankCode])).get(e.bankCode) ?? e.bankCode;
-    const body = await this.pdf.render(unitReportDoc(e, bankName, lang, new Date()));
-    await this.audit.record({ scope, action: 'export.downloaded', target: `run:${e.run.id}`, detail: { export: 'unit-report', unit: code, period: e.run.period } });
-    return { filename: `report-${code}-${e.run.period}.pdf`, contentType: PDF, body };
+    const bankName =
+      (await this.repo.names([e.bankCode])).get(e.bankCode) ?? e.bankCode;
+    const body = await this.pdf.render(
+      unitReportDoc(e, bankName, lang, new Date()),
+    );
+    await this.audit.record({
+      scope,
+      action: 'export.downloaded',
+      target: `run:${e.run.id}`,
+      detail: { export: 'unit-report', unit: code, period: e.run.period },
+    });
+    return {
+      filename: `report-${code}-${e.run.period}.pdf`,
+      contentType: PDF,
+      body,
+    };
   }
 
-  async bankReport(scope: AccessScope, bankCode: string, q: UnitResultQueryDto, lang: ReportLang): Promise<ReportFile> {
+  async bankReport(
+    scope: AccessScope,
+    bankCode: string,
+    q: UnitResultQueryDto,
+    lang: ReportLang,
+  ): Promise<ReportFile> {
     const b = await this.results.bankSummary(scope, bankCode, q);
     const body = await this.pdf.render(bankReportDoc(b, lang, new Date()));
-    return { filename: `report-${bankCode}-${b.run.period}.pdf`, contentType: PDF, body };
+    return {
+      filename: `report-${bankCode}-${b.run.period}.pdf`,
+      contentType: PDF,
+      body,
+    };
   }
 
   /** One zip per bank: the bank report and every unit's report of the run. */
-  async bankBatch(scope: AccessScope, bankCode: string, q: UnitResultQueryDto, lang: ReportLang): Promise<ReportFile & { count: number }> {
+  async bankBatch(
+    scope: AccessScope,
+    bankCode: string,
+    q: UnitResultQueryDto,
+    lang: ReportLang,
+  ): Promise<ReportFile & { count: number }> {
     const b = await this.results.bankSummary(scope, bankCode, q);
     const now = new Date();
     const runQ = { runId: b.run.id };
     const zip = new JSZip();
     const rendering: Promise<void>[] = [
-      this.pdf.render(bankReportDoc(b, lang, now)).then((pdf) => void zip.file(`${bankCode}-${b.run.period}.pdf`, pdf)),
+      this.pdf
+        .render(bankReportDoc(b, lang, now))
+        .then((pdf) => void zip.file(`${bankCode}-${b.run.period}.pdf`, pdf)),
     ];
     // the reads stay sequential (one DB connection's worth); rendering overlaps them in the worker pool
     try {
       for (const u of b.units) {
         const e = await this.explainer.explain(scope, u.code, runQ);
-        rendering.push(this.pdf.render(unitReportDoc(e, b.bankName, lang, now)).then((pdf) => void zip.file(`units/${u.code}-${b.run.period}.pdf`, pdf)));
+        rendering.push(
+          this.pdf
+            .render(unitReportDoc(e, b.bankName, lang, now))
+            .then(
+              (pdf) =>
+                void zip.file(`units/${u.code}-${b.run.period}.pdf`, pdf),
+            ),
+        );
       }
     } finally {
       // never leave a render's rejection unhandled when a read fails half-way
       await Promise.allSettled(rendering);
     }
     await Promise.all(rendering);
-    const body = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
-    await this.audit.record({ scope, action: 'export.downloaded', target: `run:${b.run.id}`, detail: { export: 'bank-reports', bank: bankCode, units: b.units.length } });
-    return { filename: `reports-${bankCode}-${b.run.period}.zip`, contentType: 'application/zip', body, count: b.units.length + 1 };
+    const body = await zip.generateAsync({
+      type: 'nodebuffer',
+      compression: 'STORE',
+    });
+    await this.audit.record({
+      scope,
+      action: 'export.downloaded',
+      target: `run:${b.run.id}`,
+      detail: { export: 'bank-reports', bank: bankCode, units: b.units.length },
+    });
+    return {
+      filename: `reports-${bankCode}-${b.run.period}.zip`,
+      contentType: 'application/zip',
+      body,
+      count: b.units.length + 1,
+    };
   }
 }

@@ -1,6 +1,19 @@
-import { CLASS_NAMES, QUAL_BLOCK_NAMES, type ExplainResponse } from '@sci/shared';
+import {
+  CLASS_NAMES,
+  QUAL_BLOCK_NAMES,
+  type ExplainResponse,
+} from '@sci/shared';
 import type { PdfDoc } from './pdf-renderer';
-import { footerLine, gradeText, levelText, peerText, pts, tx, valueText, type ReportLang } from './report-text';
+import {
+  footerLine,
+  gradeText,
+  levelText,
+  peerText,
+  pts,
+  tx,
+  valueText,
+  type ReportLang,
+} from './report-text';
 
 /** Styles shared by every report: A4, Noto Sans SC, tables whose header repeats on each page. */
 export const REPORT_BASE = {
@@ -19,7 +32,12 @@ export const REPORT_BASE = {
 const th = (text: string): Record<string, unknown> => ({ text, style: 'th' });
 
 /** A unit's evaluation report (评估结果): identity, composite and grade, the ten classes in words, flags, qualitative blocks. */
-export function unitReportDoc(e: ExplainResponse, bankName: string, lang: ReportLang, generatedAt: Date): PdfDoc {
+export function unitReportDoc(
+  e: ExplainResponse,
+  bankName: string,
+  lang: ReportLang,
+  generatedAt: Date,
+): PdfDoc {
   const content: unknown[] = [
     { text: `${tx('unitTitle', lang)} · ${e.run.period}`, style: 'title' },
     { text: `${e.name}（${e.code}）`, style: 'subtitle' },
@@ -28,8 +46,18 @@ export function unitReportDoc(e: ExplainResponse, bankName: string, lang: Report
         widths: ['auto', '*', 'auto', '*'],
         body: [
           [th(tx('unit', lang)), e.name, th(tx('code', lang)), e.code],
-          [th(tx('bank', lang)), bankName, th(tx('period', lang)), e.run.period],
-          [th(tx('level', lang)), levelText(e.level, lang), th(tx('peer', lang)), peerText(e.peerGroup, lang)],
+          [
+            th(tx('bank', lang)),
+            bankName,
+            th(tx('period', lang)),
+            e.run.period,
+          ],
+          [
+            th(tx('level', lang)),
+            levelText(e.level, lang),
+            th(tx('peer', lang)),
+            peerText(e.peerGroup, lang),
+          ],
         ],
       },
       layout: 'lightHorizontalLines',
@@ -41,8 +69,21 @@ export function unitReportDoc(e: ExplainResponse, bankName: string, lang: Report
     content.push({
       margin: [0, 12, 0, 0],
       columns: [
-        { width: 'auto', stack: [{ text: tx('composite', lang), color: '#555555' }, { text: pts(e.composite), style: 'big' }] },
-        { width: 'auto', margin: [24, 0, 0, 0], stack: [{ text: tx('grade', lang), color: '#555555' }, { text: gradeText(e.grade, lang), style: 'big' }] },
+        {
+          width: 'auto',
+          stack: [
+            { text: tx('composite', lang), color: '#555555' },
+            { text: pts(e.composite), style: 'big' },
+          ],
+        },
+        {
+          width: 'auto',
+          margin: [24, 0, 0, 0],
+          stack: [
+            { text: tx('grade', lang), color: '#555555' },
+            { text: gradeText(e.grade, lang), style: 'big' },
+          ],
+        },
         {
           width: '*',
           margin: [24, 4, 0, 0],
@@ -54,7 +95,10 @@ export function unitReportDoc(e: ExplainResponse, bankName: string, lang: Report
       ],
     });
     content.push({ text: tx('improve', lang), style: 'h2' });
-    const items = [e.summary.nextGrade?.text[lang], ...e.summary.improvements.map((i) => i.text[lang])].filter((x): x is string => !!x);
+    const items = [
+      e.summary.nextGrade?.text[lang],
+      ...e.summary.improvements.map((i) => i.text[lang]),
+    ].filter((x): x is string => !!x);
     content.push({ ul: items.length ? items : [tx('noFlags', lang)] });
     content.push({ text: tx('classes', lang), style: 'h2' });
     content.push({
@@ -63,11 +107,19 @@ export function unitReportDoc(e: ExplainResponse, bankName: string, lang: Report
         dontBreakRows: true,
         widths: [70, 60, 42, '*'],
         body: [
-          [th(tx('klass', lang)), th(tx('value', lang)), th(tx('points', lang)), th(tx('why', lang))],
+          [
+            th(tx('klass', lang)),
+            th(tx('value', lang)),
+            th(tx('points', lang)),
+            th(tx('why', lang)),
+          ],
           ...e.classes.map((c) => [
             `${c.code} ${CLASS_NAMES[c.code][lang]}`,
             { text: valueText(c.code, c.value, lang), alignment: 'right' },
-            { text: `${c.points.toFixed(1)} / ${c.weight}`, alignment: 'right' },
+            {
+              text: `${c.points.toFixed(1)} / ${c.weight}`,
+              alignment: 'right',
+            },
             c.why[lang],
           ]),
         ],
@@ -76,17 +128,29 @@ export function unitReportDoc(e: ExplainResponse, bankName: string, lang: Report
     });
   }
   content.push({ text: tx('flags', lang), style: 'h2' });
-  content.push(e.flags.length ? { ul: e.flags.map((f) => f[lang]) } : { text: tx('noFlags', lang) });
+  content.push(
+    e.flags.length
+      ? { ul: e.flags.map((f) => f[lang]) }
+      : { text: tx('noFlags', lang) },
+  );
   content.push({ text: tx('qual', lang), style: 'h2' });
   content.push({
     table: {
       headerRows: 1,
       widths: ['*', 50, 50, '*'],
       body: [
-        [th(tx('block', lang)), th(tx('score', lang)), th(tx('points', lang)), th(tx('source', lang))],
+        [
+          th(tx('block', lang)),
+          th(tx('score', lang)),
+          th(tx('points', lang)),
+          th(tx('source', lang)),
+        ],
         ...e.qualitativeBlocks.map((b) => [
           `${b.block} ${QUAL_BLOCK_NAMES[b.block][lang]}`,
-          { text: b.score === null ? tx('missing', lang) : String(b.score), alignment: 'right' },
+          {
+            text: b.score === null ? tx('missing', lang) : String(b.score),
+            alignment: 'right',
+          },
           { text: b.points.toFixed(2), alignment: 'right' },
           b.score === null
             ? '—'

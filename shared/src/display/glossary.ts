@@ -140,7 +140,8 @@ export function glossaryMessages(lang: 'zh' | 'en'): Record<string, string> {
   ];
   const out: Record<string, string> = {};
   for (const [prefix, terms] of groups) {
-    for (const [code, term] of Object.entries(terms)) out[`${prefix}.${code}`] = term[lang];
+    for (const [code, term] of Object.entries(terms))
+      out[`${prefix}.${code}`] = term[lang];
   }
   return out;
 }

@@ -1,4 +1,10 @@
-import { type DestroyRef, Injectable, effect, inject, untracked } from '@angular/core';
+import {
+  type DestroyRef,
+  Injectable,
+  effect,
+  inject,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router } from '@angular/router';
 import { filter } from 'rxjs';
@@ -7,7 +13,11 @@ import { ContextStore } from './context.store';
 const PERIOD = /^\d{4}Q[1-4]$/;
 
 /** The context's part of a URL: `period` always, `run` only when it is not the latest published. */
-export function contextParams(period: string | null, runId: number | null, latest: boolean): { period: string | null; run: string | null } {
+export function contextParams(
+  period: string | null,
+  runId: number | null,
+  latest: boolean,
+): { period: string | null; run: string | null } {
   return { period, run: latest || runId === null ? null : String(runId) };
 }
 
@@ -47,22 +57,44 @@ export class ContextUrlSync {
   }
 
   private query(): Record<string, string | undefined> {
-    return this.router.parseUrl(this.router.url).queryParams as Record<string, string | undefined>;
+    return this.router.parseUrl(this.router.url).queryParams as Record<
+      string,
+      string | undefined
+    >;
   }
 
   private readUrl(): void {
     const q = this.query();
     const period = q['period'];
-    if (period && PERIOD.test(period) && period !== this.ctx.period()) this.ctx.selectPeriod(period);
+    if (period && PERIOD.test(period) && period !== this.ctx.period())
+      this.ctx.selectPeriod(period);
     const run = q['run'] ? Number(q['run']) : null;
-    if (run !== null && Number.isInteger(run) && run > 0 && run !== this.ctx.runId()) this.ctx.selectRun(run);
+    if (
+      run !== null &&
+      Number.isInteger(run) &&
+      run > 0 &&
+      run !== this.ctx.runId()
+    )
+      this.ctx.selectRun(run);
   }
 
   private writeUrl(): void {
-    const want = contextParams(this.ctx.period(), this.ctx.runId(), this.ctx.isLatestPublished());
+    const want = contextParams(
+      this.ctx.period(),
+      this.ctx.runId(),
+      this.ctx.isLatestPublished(),
+    );
     if (!want.period) return;
     const q = this.query();
-    if ((q['period'] ?? null) === want.period && (q['run'] ?? null) === want.run) return;
-    void this.router.navigate([], { queryParams: want, queryParamsHandling: 'merge', replaceUrl: true });
+    if (
+      (q['period'] ?? null) === want.period &&
+      (q['run'] ?? null) === want.run
+    )
+      return;
+    void this.router.navigate([], {
+      queryParams: want,
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 }

@@ -1,9 +1,17 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { EvaluationDetailResponse, ResultsPageResponse, UnitResultDetailResponse } from '@sci/shared';
+import type {
+  EvaluationDetailResponse,
+  ResultsPageResponse,
+  UnitResultDetailResponse,
+} from '@sci/shared';
 import { type Observable, catchError, forkJoin, map, of } from 'rxjs';
 import { toParams } from '../../core/api/params';
-import { type CompareColumn, medianColumn, unitColumn } from './compare-columns';
+import {
+  type CompareColumn,
+  medianColumn,
+  unitColumn,
+} from './compare-columns';
 
 export interface CompareQuery {
   codes: string[];
@@ -25,13 +33,18 @@ export class CompareApiService {
       q.codes.map((code) =>
         forkJoin({
           d: this.http
-            .get<UnitResultDetailResponse>(`/api/results/${encodeURIComponent(code)}`, {
-              params: toParams({ period: q.period, runId: q.runId }),
-            })
+            .get<UnitResultDetailResponse>(
+              `/api/results/${encodeURIComponent(code)}`,
+              {
+                params: toParams({ period: q.period, runId: q.runId }),
+              },
+            )
             .pipe(catchError(() => of(null))),
           // no application that year (404) or a role without certification: no checks to show
           cert: this.http
-            .get<EvaluationDetailResponse>(`/api/certification/${year}/evaluation/${encodeURIComponent(code)}`)
+            .get<EvaluationDetailResponse>(
+              `/api/certification/${year}/evaluation/${encodeURIComponent(code)}`,
+            )
             .pipe(catchError(() => of(null))),
         }),
       ),
@@ -40,15 +53,27 @@ export class CompareApiService {
         const cols: CompareColumn[] = [];
         for (const r of rows) if (r.d) cols.push(unitColumn(r.d, r.cert));
         const first = rows.find((r) => r.d)?.d;
-        const median = q.median && first ? medianColumn(first, q.medianLabel) : null;
+        const median =
+          q.median && first ? medianColumn(first, q.medianLabel) : null;
         return median ? [...cols, median] : cols;
       }),
     );
   }
 
-  search(q: string, period: string): Observable<{ code: string; name: string }[]> {
+  search(
+    q: string,
+    period: string,
+  ): Observable<{ code: string; name: string }[]> {
     return this.http
-      .get<ResultsPageResponse>('/api/results', { params: toParams({ q, period, pageSize: 20, sort: 'name', order: 'asc' }) })
+      .get<ResultsPageResponse>('/api/results', {
+        params: toParams({
+          q,
+          period,
+          pageSize: 20,
+          sort: 'name',
+          order: 'asc',
+        }),
+      })
       .pipe(
         map((p) => p.items.map((i) => ({ code: i.code, name: i.name }))),
         catchError(() => of([])),

@@ -45,7 +45,10 @@ export function parseUnits(v: unknown): string[] {
   return [...new Set(codes)].slice(0, MAX_COMPARED);
 }
 
-export function unitColumn(d: UnitResultDetailResponse, cert: EvaluationDetailResponse | null): CompareColumn {
+export function unitColumn(
+  d: UnitResultDetailResponse,
+  cert: EvaluationDetailResponse | null,
+): CompareColumn {
   const r = d.result;
   const scored = d.history.filter((h) => h.scored);
   const prev = scored.length >= 2 ? scored[scored.length - 2] : null;
@@ -63,14 +66,24 @@ export function unitColumn(d: UnitResultDetailResponse, cert: EvaluationDetailRe
     values: r.values,
     scores: r.scores,
     flags: r.flags,
-    checks: cert ? (Object.fromEntries(cert.checks.map((c) => [c.code, c.pass])) as Partial<Record<CheckCode, boolean>>) : null,
+    checks: cert
+      ? (Object.fromEntries(
+          cert.checks.map((c) => [c.code, c.pass]),
+        ) as Partial<Record<CheckCode, boolean>>)
+      : null,
   };
 }
 
 /** The median of the unit's peer set, only when that set may be disclosed; aggregates only. */
-export function medianColumn(d: UnitResultDetailResponse, label: string): CompareColumn | null {
+export function medianColumn(
+  d: UnitResultDetailResponse,
+  label: string,
+): CompareColumn | null {
   if (d.peerSetSize < MIN_DISCLOSED_GROUP) return null;
-  const none = Object.fromEntries(CLASS_CODES.map((c) => [c, null])) as Record<ClassCode, null>;
+  const none = Object.fromEntries(CLASS_CODES.map((c) => [c, null])) as Record<
+    ClassCode,
+    null
+  >;
   return {
     key: `median:${d.result.code}`,
     code: null,
@@ -82,8 +95,18 @@ export function medianColumn(d: UnitResultDetailResponse, label: string): Compar
     qualitative: null,
     rankLevel: null,
     trend: null,
-    values: { ...none, ...Object.fromEntries(CLASS_CODES.map((c) => [c, d.peers[c].values.median])) },
-    scores: { ...none, ...Object.fromEntries(CLASS_CODES.map((c) => [c, d.peers[c].scoreMedian])) },
+    values: {
+      ...none,
+      ...Object.fromEntries(
+        CLASS_CODES.map((c) => [c, d.peers[c].values.median]),
+      ),
+    },
+    scores: {
+      ...none,
+      ...Object.fromEntries(
+        CLASS_CODES.map((c) => [c, d.peers[c].scoreMedian]),
+      ),
+    },
     flags: [],
     checks: null,
   };

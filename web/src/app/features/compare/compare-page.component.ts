@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -53,9 +59,15 @@ export class ComparePageComponent {
   protected readonly classes = CLASS_CODES;
   protected readonly checks = COMPARED_CHECKS;
   protected readonly max = MAX_COMPARED;
-  private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
-  protected readonly codes = computed(() => parseUnits(this.params().get('units')));
-  protected readonly withMedian = computed(() => this.params().get('median') === '1');
+  private readonly params = toSignal(this.route.queryParamMap, {
+    requireSync: true,
+  });
+  protected readonly codes = computed(() =>
+    parseUnits(this.params().get('units')),
+  );
+  protected readonly withMedian = computed(
+    () => this.params().get('median') === '1',
+  );
 
   protected readonly data = rxResource({
     params: () => {
@@ -64,15 +76,21 @@ export class ComparePageComponent {
       return {
         codes: this.codes(),
         period,
-        runId: this.ctx.isLatestPublished() ? undefined : (this.ctx.runId() ?? undefined),
+        runId: this.ctx.isLatestPublished()
+          ? undefined
+          : (this.ctx.runId() ?? undefined),
         median: this.withMedian(),
         medianLabel: this.i18n.t('compare.median'),
       };
     },
     stream: ({ params }) => this.api.columns(params),
   });
-  protected readonly cols = computed(() => (this.data.hasValue() ? (this.data.value() ?? []) : []));
-  protected readonly anyChecks = computed(() => this.cols().some((c) => c.checks !== null));
+  protected readonly cols = computed(() =>
+    this.data.hasValue() ? (this.data.value() ?? []) : [],
+  );
+  protected readonly anyChecks = computed(() =>
+    this.cols().some((c) => c.checks !== null),
+  );
 
   private readonly searchText = new Subject<string>();
   protected readonly options = signal<{ code: string; name: string }[]>([]);
@@ -102,12 +120,18 @@ export class ComparePageComponent {
   }
 
   protected toggleMedian(on: boolean): void {
-    void this.router.navigate([], { queryParams: { median: on ? '1' : null }, queryParamsHandling: 'merge' });
+    void this.router.navigate([], {
+      queryParams: { median: on ? '1' : null },
+      queryParamsHandling: 'merge',
+    });
   }
 
   private setUnits(codes: string[]): void {
     const units = [...new Set(codes)].slice(0, MAX_COMPARED).join(',');
-    void this.router.navigate([], { queryParams: { units: units || null }, queryParamsHandling: 'merge' });
+    void this.router.navigate([], {
+      queryParams: { units: units || null },
+      queryParamsHandling: 'merge',
+    });
   }
 
   protected signed(v: number | null): string {

@@ -1,5 +1,12 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -20,11 +27,23 @@ import { TPipe } from '../../core/i18n/t.pipe';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <span class="actions no-print">
-      <button nz-button nzSize="small" [nzLoading]="busy() === 'pdf'" (click)="pdf()" data-testid="report-pdf">
+      <button
+        nz-button
+        nzSize="small"
+        [nzLoading]="busy() === 'pdf'"
+        (click)="pdf()"
+        data-testid="report-pdf"
+      >
         <span nz-icon nzType="file-pdf"></span>{{ 'words.report' | t }}
       </button>
       @if (kind() === 'bank') {
-        <button nz-button nzSize="small" [nzLoading]="busy() === 'zip'" (click)="batch()" data-testid="report-batch">
+        <button
+          nz-button
+          nzSize="small"
+          [nzLoading]="busy() === 'zip'"
+          (click)="batch()"
+          data-testid="report-batch"
+        >
           <span nz-icon nzType="file-zip"></span>{{ 'words.bankBatch' | t }}
         </button>
       }
@@ -53,12 +72,21 @@ export class ReportActionsComponent {
   protected readonly busy = signal<'pdf' | 'zip' | null>(null);
 
   protected pdf(): void {
-    const path = this.kind() === 'unit' ? `units/${this.code()}` : `banks/${this.code()}`;
-    this.download('pdf', `/api/reports/${encodeURI(path)}`, `report-${this.code()}.pdf`);
+    const path =
+      this.kind() === 'unit' ? `units/${this.code()}` : `banks/${this.code()}`;
+    this.download(
+      'pdf',
+      `/api/reports/${encodeURI(path)}`,
+      `report-${this.code()}.pdf`,
+    );
   }
 
   protected batch(): void {
-    this.download('zip', `/api/reports/banks/${encodeURIComponent(this.code())}/batch`, `reports-${this.code()}.zip`);
+    this.download(
+      'zip',
+      `/api/reports/banks/${encodeURIComponent(this.code())}/batch`,
+      `reports-${this.code()}.zip`,
+    );
   }
 
   protected print(): void {

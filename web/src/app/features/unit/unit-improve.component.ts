@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+} from '@angular/core';
 import type { ExplainResponse } from '@sci/shared';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';

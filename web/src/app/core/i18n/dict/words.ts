@@ -23,7 +23,8 @@ export const ZH_CN_WORDS = {
   'compare.trend': '较上季度综合得分变化',
   'compare.pass': '通过',
   'compare.fail': '未通过',
-  'compare.note': '每格上为指标值，下为得分。同组中位数只在同组机构不少于 5 家时显示，且只含汇总统计。',
+  'compare.note':
+    '每格上为指标值，下为得分。同组中位数只在同组机构不少于 5 家时显示，且只含汇总统计。',
   'compare.open': '对比',
 } as const;
 
@@ -42,7 +43,8 @@ export const EN_WORDS: Record<keyof typeof ZH_CN_WORDS, string> = {
   'words.bankBatch': 'All reports of the bank (ZIP)',
   'words.print': 'Print',
   'compare.title': 'Compare units',
-  'compare.subtitle': 'Up to {n} units side by side, optionally with the peer median',
+  'compare.subtitle':
+    'Up to {n} units side by side, optionally with the peer median',
   'compare.add': 'Type a unit name or code to add it',
   'compare.withMedian': "Add the first unit's peer median",
   'compare.median': 'Peer median',
@@ -51,6 +53,7 @@ export const EN_WORDS: Record<keyof typeof ZH_CN_WORDS, string> = {
   'compare.trend': 'Composite change since last quarter',
   'compare.pass': 'passes',
   'compare.fail': 'fails',
-  'compare.note': 'Each cell: the value above, the points below. The peer median is shown only for a peer set of at least 5 units, and holds aggregates only.',
+  'compare.note':
+    'Each cell: the value above, the points below. The peer median is shown only for a peer set of at least 5 units, and holds aggregates only.',
   'compare.open': 'Compare',
 };
