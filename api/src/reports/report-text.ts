@@ -60,6 +60,21 @@ export const REPORT_TEXT = {
     zh: '法人/省级机构在同组中的位置',
     en: "The head unit's position in its peer group",
   },
+  cert: { zh: '科技金融特色机构认定', en: 'Sci-tech unit certification' },
+  noCert: {
+    zh: '本年度无认定评价（未申报或尚未评价）。',
+    en: 'No certification evaluation this year (no application, or not yet evaluated).',
+  },
+  recommendation: { zh: '评价建议', en: 'Recommendation' },
+  decision: { zh: '认定决定', en: 'Decision' },
+  confirmed: { zh: '已确认', en: 'confirmed' },
+  rejected: { zh: '未予认定', en: 'rejected' },
+  pending: { zh: '待决定', en: 'pending' },
+  check: { zh: '认定条件', en: 'Check' },
+  result: { zh: '结果', en: 'Result' },
+  pass: { zh: '通过', en: 'passes' },
+  fail: { zh: '未通过', en: 'fails' },
+  shortfalls: { zh: '不足之处', en: 'Shortfalls' },
 } as const;
 
 export function tx(key: keyof typeof REPORT_TEXT, lang: ReportLang): string {

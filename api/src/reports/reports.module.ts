@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CertificationModule } from '../certification/certification.module';
 import { ResultsModule } from '../results/results.module';
 import { PdfRenderer } from './pdf-renderer';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [ResultsModule],
+  imports: [ResultsModule, CertificationModule],
   controllers: [ReportsController],
   providers: [PdfRenderer, ReportsService],
 })

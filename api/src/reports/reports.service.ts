@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { EvaluationDetailResponse } from '@sci/shared';
 import JSZip from 'jszip';
 import { AuditService } from '../audit/audit.service';
+import { CertificationEvaluationService } from '../certification/certification-evaluation.service';
 import type { AccessScope } from '../core/auth/access-scope';
 import type { UnitResultQueryDto } from '../results/dto/results-query.dto';
 import { ExplainService } from '../results/explain.service';
@@ -31,7 +33,26 @@ export class ReportsService {
     private readonly repo: ResultsRepository,
     private readonly pdf: PdfRenderer,
     private readonly audit: AuditService,
+    private readonly certification: CertificationEvaluationService,
   ) {}
+
+  /** The unit's certification evaluation of the period's year; null when there is none (or none it may see). */
+  private async cert(
+    scope: AccessScope,
+    code: string,
+    period: string,
+  ): Promise<{ year: number; detail: EvaluationDetailResponse | null }> {
+    const year = Number(period.slice(0, 4));
+    try {
+      return {
+        year,
+        detail: await this.certification.detail(scope, year, code),
+      };
+    } catch (e) {
+      if (e instanceof NotFoundException) return { year, detail: null };
+      throw e;
+    }
+  }
 
   async unitReport(
     scope: AccessScope,
@@ -43,7 +64,13 @@ export class ReportsService {
     const bankName =
       (await this.repo.names([e.bankCode])).get(e.bankCode) ?? e.bankCode;
     const body = await this.pdf.render(
-      unitReportDoc(e, bankName, lang, new Date()),
+      unitReportDoc(
+        e,
+        bankName,
+        lang,
+        new Date(),
+        await this.cert(scope, code, e.run.period),
+      ),
     );
     await this.audit.record({
       scope,
@@ -93,9 +120,10 @@ export class ReportsService {
     try {
       for (const u of b.units) {
         const e = await this.explainer.explain(scope, u.code, runQ);
+        const cert = await this.cert(scope, u.code, b.run.period);
         rendering.push(
           this.pdf
-            .render(unitReportDoc(e, b.bankName, lang, now))
+            .render(unitReportDoc(e, b.bankName, lang, now, cert))
             .then(
               (pdf) =>
                 void zip.file(`units/${u.code}-${b.run.period}.pdf`, pdf),

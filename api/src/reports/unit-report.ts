@@ -1,6 +1,9 @@
 import {
+  CHECK_NAMES,
   CLASS_NAMES,
+  OUTCOME_NAMES,
   QUAL_BLOCK_NAMES,
+  type EvaluationDetailResponse,
   type ExplainResponse,
 } from '@sci/shared';
 import type { PdfDoc } from './pdf-renderer';
@@ -37,6 +40,7 @@ export function unitReportDoc(
   bankName: string,
   lang: ReportLang,
   generatedAt: Date,
+  cert: { year: number; detail: EvaluationDetailResponse | null } | null = null,
 ): PdfDoc {
   const content: unknown[] = [
     { text: `${tx('unitTitle', lang)} · ${e.run.period}`, style: 'title' },
@@ -160,10 +164,56 @@ export function unitReportDoc(
     },
     layout: 'lightHorizontalLines',
   });
+  if (cert) content.push(...certSection(cert.year, cert.detail, lang));
   return {
     ...REPORT_BASE,
     info: { title: `${tx('unitTitle', lang)} ${e.code} ${e.run.period}` },
     content,
     footerText: footerLine(e.run, generatedAt, lang),
   };
+}
+
+/** Certification status of the period's year: recommendation, decision, the eight checks, what is lacking. */
+function certSection(
+  year: number,
+  d: EvaluationDetailResponse | null,
+  lang: ReportLang,
+): unknown[] {
+  const head = { text: `${tx('cert', lang)} · ${year}`, style: 'h2' };
+  if (!d) return [head, { text: tx('noCert', lang) }];
+  const decision = d.decision
+    ? d.decision.decision === 'confirm'
+      ? tx('confirmed', lang)
+      : tx('rejected', lang)
+    : tx('pending', lang);
+  return [
+    head,
+    {
+      text: `${tx('recommendation', lang)}：${OUTCOME_NAMES[d.recommendation][lang]} · ${tx('decision', lang)}：${decision}`,
+    },
+    { text: d.explanation[lang], color: '#555555', margin: [0, 2, 0, 6] },
+    {
+      table: {
+        headerRows: 1,
+        widths: ['*', 60],
+        body: [
+          [th(tx('check', lang)), th(tx('result', lang))],
+          ...d.checks.map((c) => [
+            `${c.code} ${CHECK_NAMES[c.code][lang]}`,
+            {
+              text: c.pass ? tx('pass', lang) : tx('fail', lang),
+              color: c.pass ? '#1f7a3a' : '#c0392b',
+            },
+          ]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
+    ...(d.shortfalls.length
+      ? [
+          { text: tx('shortfalls', lang), bold: true, margin: [0, 6, 0, 2] },
+          { ul: d.shortfalls.map((s) => s[lang]) },
+        ]
+      : []),
+  ];
 }

@@ -1,4 +1,5 @@
 import type {
+  CertificationOutcome,
   CheckCode,
   ClassCode,
   Flag,
@@ -99,6 +100,15 @@ export const QUAL_BLOCK_NAMES: Record<QualitativeBlock, Term> = {
   Q3: { zh: '创新与生态', en: 'Innovation & ecosystem' },
 };
 
+export const OUTCOME_NAMES: Record<CertificationOutcome, Term> = {
+  certify: { zh: '认定', en: 'Certify' },
+  upgrade: { zh: '提升', en: 'Upgrade' },
+  reserve: { zh: '储备', en: 'Reserve' },
+  not_eligible: { zh: '不符合条件', en: 'Not eligible' },
+  retain: { zh: '保留', en: 'Retain' },
+  delist: { zh: '摘牌', en: 'Delist' },
+};
+
 /**
  * The 16 prefecture-level cities of Shandong with their GB/T 2260 codes (莱芜 370120 merged into
  * 济南 in 2019, so there is no 371200).
@@ -137,6 +147,7 @@ export function glossaryMessages(lang: 'zh' | 'en'): Record<string, string> {
     ['level', LEVEL_NAMES],
     ['peer', PEER_GROUP_NAMES],
     ['qual', QUAL_BLOCK_NAMES],
+    ['outcome', OUTCOME_NAMES],
   ];
   const out: Record<string, string> = {};
   for (const [prefix, terms] of groups) {

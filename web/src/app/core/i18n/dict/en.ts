@@ -107,13 +107,6 @@ export const EN: Record<keyof typeof ZH_CN, string> = {
   'flagDesc.VETO':
     'Material penalty or falsified data within a year: grade set to Improve.',
 
-  'outcome.certify': 'Certify',
-  'outcome.upgrade': 'Upgrade',
-  'outcome.reserve': 'Reserve',
-  'outcome.not_eligible': 'Not eligible',
-  'outcome.retain': 'Retain',
-  'outcome.delist': 'Delist',
-
   'unit.money.yi': '100m CNY',
   'unit.money.wan': '10k CNY',
   'unit.money.yuan': 'CNY',

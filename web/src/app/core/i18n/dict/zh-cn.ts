@@ -101,13 +101,6 @@ export const ZH_CN = {
   'flagDesc.VETO':
     '近一年内受到重大行政处罚或存在数据造假，等级直接定为待改进。',
 
-  'outcome.certify': '认定',
-  'outcome.upgrade': '提升',
-  'outcome.reserve': '储备',
-  'outcome.not_eligible': '不符合条件',
-  'outcome.retain': '保留',
-  'outcome.delist': '摘牌',
-
   'unit.money.yi': '亿元',
   'unit.money.wan': '万元',
   'unit.money.yuan': '元',
