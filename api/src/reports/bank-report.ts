@@ -1,4 +1,8 @@
-import type { BankSummaryResponse } from '@sci/shared';
+import {
+  OUTCOME_NAMES,
+  type BankSummaryResponse,
+  type EvaluationItem,
+} from '@sci/shared';
 import type { PdfDoc } from './pdf-renderer';
 import {
   footerLine,
@@ -18,6 +22,7 @@ export function bankReportDoc(
   b: BankSummaryResponse,
   lang: ReportLang,
   generatedAt: Date,
+  readiness: Map<string, EvaluationItem> = new Map(),
 ): PdfDoc {
   const content: unknown[] = [
     { text: `${tx('bankTitle', lang)} · ${b.run.period}`, style: 'title' },
@@ -32,12 +37,25 @@ export function bankReportDoc(
           : `${peerText(b.head.peerGroup, lang)}: composite ${pts(b.head.composite)}, grade ${gradeText(b.head.grade, lang)}, ${b.head.rankPeer ?? '—'} of ${b.head.peerGroupSize} in its peer group, ${b.head.rankLevel ?? '—'} of ${b.head.levelSize} at its level; peer median composite ${pts(b.peerComposite.median)}.`,
     });
   }
+  if (readiness.size) {
+    const year = [...readiness.values()][0].year;
+    const counts = new Map<string, number>();
+    for (const e of readiness.values())
+      counts.set(e.recommendation, (counts.get(e.recommendation) ?? 0) + 1);
+    content.push({ text: `${tx('readiness', lang)} · ${year}`, style: 'h2' });
+    content.push({
+      ul: [...counts].map(
+        ([o, n]) =>
+          `${OUTCOME_NAMES[o as keyof typeof OUTCOME_NAMES][lang]}：${n}`,
+      ),
+    });
+  }
   content.push({ text: tx('units', lang), style: 'h2' });
   content.push({
     table: {
       headerRows: 1,
       dontBreakRows: true,
-      widths: ['*', 70, 50, 50, 40, 40],
+      widths: ['*', 60, 46, 40, 40, 40, 70],
       body: [
         [
           th(tx('unit', lang)),
@@ -45,7 +63,8 @@ export function bankReportDoc(
           th(tx('composite', lang)),
           th(tx('grade', lang)),
           th(tx('rankInBank', lang)),
-          th(tx('ranks', lang).split('（')[0].split(' (')[0]),
+          th(tx('rankLevel', lang)),
+          th(tx('readiness', lang)),
         ],
         ...b.units.map((u) => [
           `${u.name}\n${u.code}`,
@@ -54,6 +73,7 @@ export function bankReportDoc(
           gradeText(u.grade, lang),
           { text: String(u.rankInBank ?? '—'), alignment: 'right' },
           { text: String(u.rankLevel ?? '—'), alignment: 'right' },
+          readinessText(readiness.get(u.code), lang),
         ]),
       ],
     },
@@ -65,4 +85,15 @@ export function bankReportDoc(
     content,
     footerText: footerLine(b.run, generatedAt, lang),
   };
+}
+
+/** "6/8 通过 · 储备": checks passed and the recommendation of the year's evaluation. */
+function readinessText(
+  e: EvaluationItem | undefined,
+  lang: ReportLang,
+): string {
+  if (!e) return '—';
+  const passed = Object.values(e.passes).filter(Boolean).length;
+  const total = Object.keys(e.passes).length;
+  return `${passed}/${total} ${tx('pass', lang)} · ${OUTCOME_NAMES[e.recommendation][lang]}`;
 }

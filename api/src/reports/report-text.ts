@@ -75,6 +75,8 @@ export const REPORT_TEXT = {
   pass: { zh: '通过', en: 'passes' },
   fail: { zh: '未通过', en: 'fails' },
   shortfalls: { zh: '不足之处', en: 'Shortfalls' },
+  rankLevel: { zh: '层级排名', en: 'Level rank' },
+  readiness: { zh: '认定准备情况', en: 'Certification readiness' },
 } as const;
 
 export function tx(key: keyof typeof REPORT_TEXT, lang: ReportLang): string {

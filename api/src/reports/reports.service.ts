@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { EvaluationDetailResponse } from '@sci/shared';
+import type { EvaluationDetailResponse, EvaluationItem } from '@sci/shared';
 import JSZip from 'jszip';
 import { AuditService } from '../audit/audit.service';
 import { CertificationEvaluationService } from '../certification/certification-evaluation.service';
@@ -54,6 +54,29 @@ export class ReportsService {
     }
   }
 
+  /** The year's certification evaluations of the bank's units, by code (empty when the year has none). */
+  private async readiness(
+    scope: AccessScope,
+    codes: string[],
+    period: string,
+  ): Promise<Map<string, EvaluationItem>> {
+    const wanted = new Set(codes);
+    try {
+      const list = await this.certification.list(
+        scope,
+        Number(period.slice(0, 4)),
+      );
+      return new Map(
+        list.items
+          .filter((i) => wanted.has(i.institutionCode))
+          .map((i) => [i.institutionCode, i]),
+      );
+    } catch (e) {
+      if (e instanceof NotFoundException) return new Map();
+      throw e;
+    }
+  }
+
   async unitReport(
     scope: AccessScope,
     code: string,
@@ -92,7 +115,14 @@ export class ReportsService {
     lang: ReportLang,
   ): Promise<ReportFile> {
     const b = await this.results.bankSummary(scope, bankCode, q);
-    const body = await this.pdf.render(bankReportDoc(b, lang, new Date()));
+    const ready = await this.readiness(
+      scope,
+      b.units.map((u) => u.code),
+      b.run.period,
+    );
+    const body = await this.pdf.render(
+      bankReportDoc(b, lang, new Date(), ready),
+    );
     return {
       filename: `report-${bankCode}-${b.run.period}.pdf`,
       contentType: PDF,
@@ -111,9 +141,14 @@ export class ReportsService {
     const now = new Date();
     const runQ = { runId: b.run.id };
     const zip = new JSZip();
+    const ready = await this.readiness(
+      scope,
+      b.units.map((u) => u.code),
+      b.run.period,
+    );
     const rendering: Promise<void>[] = [
       this.pdf
-        .render(bankReportDoc(b, lang, now))
+        .render(bankReportDoc(b, lang, now, ready))
         .then((pdf) => void zip.file(`${bankCode}-${b.run.period}.pdf`, pdf)),
     ];
     // the reads stay sequential (one DB connection's worth); rendering overlaps them in the worker pool
