@@ -137,6 +137,8 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   'GET /api/periods': { allow: 'any' },
   'GET /api/reports/banks/:bankCode': { allow: 'any', scoped: 'bank', params: ({ t }) => ({ bankCode: t.bank }), query: () => ({ period: '2025Q4' }) },
   'GET /api/reports/banks/:bankCode/batch': { allow: 'any', scoped: 'bank', params: ({ t }) => ({ bankCode: t.bank }), query: () => ({ period: '2025Q4' }) },
+  'GET /api/reports/certification/:year': { allow: 'any', params: () => ({ year: '2025' }) },
+  'GET /api/reports/province': { allow: ['regulator', 'admin'], ownStatus: 200, query: () => ({ period: '2025Q4' }) },
   'GET /api/reports/units/:code': { allow: 'any', scoped: 'unit', params: ({ t }) => ({ code: t.unit }), query: () => ({ period: '2025Q4' }) },
   'GET /api/results': { allow: 'any', ownStatus: 200, query: () => ({ period: '2025Q4', pageSize: '500' }) },
   'GET /api/results/:code': { allow: 'any', scoped: 'unit', params: ({ t }) => ({ code: t.unit }), query: () => ({ period: '2025Q4' }) },

@@ -32,6 +32,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))(
     let dataSource: DataSource;
     let hq: string;
     let branch: string;
+    let regulator: string;
 
     const fetchAs = (path: string, token: string): Promise<Response> =>
       fetch(`${baseUrl}${path}`, {
@@ -67,6 +68,8 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))(
           unitCode: 'ICBC-370100',
         })
       ).token;
+      regulator = (await signInAs(baseUrl, dataSource, { role: 'regulator' }))
+        .token;
     }, 120_000);
 
     afterAll(async () => {
@@ -122,7 +125,36 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))(
       ).toBe(404);
     });
 
-    it('should batch every unit report of a bank in one zip without blocking the API', async () => {
+    it('should give the regulator the province report: distribution, cities, top and bottom, movements', async () => {
+      const res = await fetchAs('/reports/province?period=2025Q4', regulator);
+      expect(res.status).toBe(200);
+      const text = pdfText(Buffer.from(await res.arrayBuffer()));
+      for (const part of [
+        '科技金融服务效果评估 · 全省情况 · 2025Q4',
+        '等级分布',
+        '各市市级分行',
+        '济南',
+        '前十名（市级分行）',
+        '后十名（市级分行）',
+      ])
+        expect(text).toContain(part);
+      expect(text).toContain('较上季度变化最大的机构（2025Q3 → 2025Q4）');
+      expect(
+        (await fetchAs('/reports/province?period=2025Q4', hq)).status,
+      ).toBe(403);
+    });
+
+    it('should set the published certification list of a year as a formal document', async () => {
+    const res = await fetchAs('/reports/certification/2024', regulator);
+    expect(res.status).toBe(200);
+    const text = pdfText(Buffer.from(await res.arrayBuffer()));
+    expect(text).toContain('2024 年度科技金融特色机构认定名单');
+    expect(text).toContain('序号');
+    expect(text).toMatch(/第 1 \/ \d+ 页/);
+    expect((await fetchAs('/reports/certification/2031', regulator)).status).toBe(404);
+  });
+
+  it('should batch every unit report of a bank in one zip without blocking the API', async () => {
       const summary = (await (
         await fetchAs('/banks/ICBC/summary?period=2025Q4', hq)
       ).json()) as BankSummaryResponse;

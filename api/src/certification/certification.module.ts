@@ -33,6 +33,7 @@ import { CertificationExerciseEntity } from './entities/certification-exercise.e
   ],
   exports: [
     CertificationEvaluationService,
+    CertificationDecisionsService,
     CertificationExerciseService,
     DemoCertificationSeeder,
   ],

@@ -113,3 +113,11 @@ export function footerLine(
     ? `运行 #${run.id}（${run.published ? '已发布' : '草稿'}）· 方案 ${run.schemeId} 第 ${run.schemeVersion} 版 · 生成于 ${when} · 第 {page} / {pages} 页`
     : `Run #${run.id} (${run.published ? 'published' : 'draft'}) · scheme ${run.schemeId} v${run.schemeVersion} · generated ${when} · page {page} / {pages}`;
 }
+
+/** The footer of a document that is not about one run: generated-on line and page numbers. */
+export function footerLineText(generatedAt: Date, lang: ReportLang): string {
+  const when = `${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return lang === 'zh'
+    ? `生成于 ${when} · 第 {page} / {pages} 页`
+    : `Generated ${when} · page {page} / {pages}`;
+}

@@ -8,7 +8,8 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AccessScope, CurrentScope } from '../core/auth/access-scope';
+import { AccessScope, CurrentScope, Roles } from '../core/auth/access-scope';
+import { ParseYearPipe } from '../certification/dto/year.pipe';
 import { ReportQueryDto } from './report-query.dto';
 import { ReportFile, ReportsService } from './reports.service';
 
@@ -22,6 +23,34 @@ function send(res: Response, f: ReportFile): StreamableFile {
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
+
+  @Get('certification/:year')
+  @ApiProduces('application/pdf')
+  async certificationList(
+    @Param('year', ParseYearPipe) year: number,
+    @Query() q: ReportQueryDto,
+    @CurrentScope() scope: AccessScope,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return send(
+      res,
+      await this.reports.certificationList(scope, year, q.lang ?? 'zh'),
+    );
+  }
+
+  @Get('province')
+  @Roles('regulator', 'admin')
+  @ApiProduces('application/pdf')
+  async province(
+    @Query() q: ReportQueryDto,
+    @CurrentScope() scope: AccessScope,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return send(
+      res,
+      await this.reports.provinceReport(scope, q, q.lang ?? 'zh'),
+    );
+  }
 
   @Get('units/:code')
   @ApiProduces('application/pdf')

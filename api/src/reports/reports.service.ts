@@ -9,6 +9,13 @@ import { ExplainService } from '../results/explain.service';
 import { ResultsRepository } from '../results/results.repository';
 import { ResultsService } from '../results/results.service';
 import { bankReportDoc } from './bank-report';
+import { certificationListDoc } from './certification-list-report';
+import { CertificationDecisionsService } from '../certification/certification-decisions.service';
+import { provinceReportDoc, type ProvinceUnit } from './province-report';
+import { RunsService } from '../runs/runs.service';
+import { toRunResponse } from '../runs/run-response';
+import { gradeOf } from '../runs/run-result-row';
+import { shiftPeriod, type InstitutionLevel } from '@sci/shared';
 import { PdfRenderer } from './pdf-renderer';
 import type { ReportLang } from './report-text';
 import { unitReportDoc } from './unit-report';
@@ -34,7 +41,83 @@ export class ReportsService {
     private readonly pdf: PdfRenderer,
     private readonly audit: AuditService,
     private readonly certification: CertificationEvaluationService,
+    private readonly runs: RunsService,
+    private readonly decisions: CertificationDecisionsService,
   ) {}
+
+  /** The published certification list of a year (in the caller's scope) as a document. */
+  async certificationList(
+    scope: AccessScope,
+    year: number,
+    lang: ReportLang,
+  ): Promise<ReportFile> {
+    const list = await this.decisions.publishedList(scope, year);
+    if (!list.published) {
+      throw new NotFoundException({
+        code: 'CERTIFICATION_LIST_NOT_PUBLISHED',
+        message: `the certification list of ${year} is not published`,
+      });
+    }
+    const body = await this.pdf.render(
+      certificationListDoc(list, lang, new Date()),
+    );
+    return {
+      filename: `certification-list-${year}.pdf`,
+      contentType: PDF,
+      body,
+    };
+  }
+
+  /** The regulator's province report of a run: distribution, cities, top and bottom, movements. */
+  async provinceReport(
+    scope: AccessScope,
+    q: UnitResultQueryDto,
+    lang: ReportLang,
+  ): Promise<ReportFile> {
+    const run = await this.runs.resolveResultsRun(scope, q.period, q.runId);
+    const rows = await this.repo.all(run.id, scope);
+    const units: ProvinceUnit[] = rows
+      .filter((r) => r.scored === 1)
+      .map((r) => ({
+        code: r.code,
+        name: r.name,
+        level: r.level as InstitutionLevel,
+        regionCode: r.region_code,
+        composite: r.composite,
+        grade: gradeOf(r.grade),
+        rankLevel: r.rank_level,
+      }));
+    const prev = (await this.runs.latestPublished()).get(
+      shiftPeriod(run.period, 1),
+    );
+    const movement = prev
+      ? await this.results.diff(scope, prev.id, run.id)
+      : null;
+    const body = await this.pdf.render(
+      provinceReportDoc(
+        {
+          run: toRunResponse(run),
+          units,
+          movement: movement
+            ? { previous: movement.a, units: movement.units }
+            : null,
+        },
+        lang,
+        new Date(),
+      ),
+    );
+    await this.audit.record({
+      scope,
+      action: 'export.downloaded',
+      target: `run:${run.id}`,
+      detail: { export: 'province-report', period: run.period },
+    });
+    return {
+      filename: `report-province-${run.period}.pdf`,
+      contentType: PDF,
+      body,
+    };
+  }
 
   /** The unit's certification evaluation of the period's year; null when there is none (or none it may see). */
   private async cert(
