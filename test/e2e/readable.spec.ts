@@ -206,7 +206,11 @@ if (executablePath) {
       if (!l) throw new Error('no regulator login');
       const token = await apiLogin(server.baseUrl, l.username, l.password);
       const perBank = new Map<string, number>();
-      const periods = await apiJson<PeriodInfo[]>(server.baseUrl, token, '/periods');
+      const periods = await apiJson<PeriodInfo[]>(
+        server.baseUrl,
+        token,
+        '/periods',
+      );
       const period = periods
         .filter((p) => p.latestPublishedRun)
         .map((p) => p.period)
@@ -243,6 +247,26 @@ if (executablePath) {
       const page = await as('regulator');
       await visit(page, '/overview');
       expect(page.url()).toMatch(/period=\d{4}Q\d/);
+      const [province] = await Promise.all([
+        page.waitForEvent('download', { timeout: 120_000 }),
+        page.click('[data-testid=report-pdf]'),
+      ]);
+      const provinceFile = join(SCREENSHOTS, 'h7-province-report.pdf');
+      await province.saveAs(provinceFile);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '80',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        provinceFile,
+        join(SCREENSHOTS, 'h7-province-report'),
+      ]);
+      expect(
+        execFileSync('pdftotext', [provinceFile, '-'], { encoding: 'utf8' }),
+      ).toContain('等级分布');
       await page.click('[data-kpi=good]');
       await page.waitForURL(/\/ranking\?.*grade=good/);
       await settled(page);

@@ -33,6 +33,7 @@ import { ChartComponent } from '../../ui/chart.component';
 import { GradeTagComponent } from '../../ui/grade-tag.component';
 import { PageHeadComponent } from '../../ui/page-head.component';
 import { StateComponent } from '../../ui/state.component';
+import { ReportActionsComponent } from '../reports/report-actions.component';
 import { CertCountsComponent } from './cert-counts.component';
 import { OverviewApiService, type RunRef } from './overview-api.service';
 import {
@@ -54,6 +55,7 @@ const GRADE_ORDER: Record<Grade, number> = {
   selector: 'app-overview-page',
   imports: [
     RouterLink,
+    ReportActionsComponent,
     NumberPipe,
     PercentPipe,
     ScorePipe,

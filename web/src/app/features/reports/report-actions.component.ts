@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  computed,
   inject,
   input,
   signal,
@@ -34,7 +35,7 @@ import { TPipe } from '../../core/i18n/t.pipe';
         (click)="pdf()"
         data-testid="report-pdf"
       >
-        <span nz-icon nzType="file-pdf"></span>{{ 'words.report' | t }}
+        <span nz-icon nzType="file-pdf"></span>{{ label() | t }}
       </button>
       @if (kind() === 'bank') {
         <button
@@ -67,17 +68,32 @@ export class ReportActionsComponent {
   private readonly msg = inject(NzMessageService);
   private readonly destroyRef = inject(DestroyRef);
 
-  readonly kind = input.required<'unit' | 'bank'>();
-  readonly code = input.required<string>();
+  /** province: the regulator's report of the run; certList: the published list of the year `code` */
+  readonly kind = input.required<'unit' | 'bank' | 'province' | 'certList'>();
+  readonly code = input<string>('');
   protected readonly busy = signal<'pdf' | 'zip' | null>(null);
+  protected readonly label = computed(
+    () =>
+      ({
+        unit: 'words.report',
+        bank: 'words.bankReport',
+        province: 'words.provinceReport',
+        certList: 'words.certList',
+      })[this.kind()],
+  );
 
   protected pdf(): void {
-    const path =
-      this.kind() === 'unit' ? `units/${this.code()}` : `banks/${this.code()}`;
+    const code = encodeURIComponent(this.code());
+    const path = {
+      unit: `units/${code}`,
+      bank: `banks/${code}`,
+      province: 'province',
+      certList: `certification/${code}`,
+    }[this.kind()];
     this.download(
       'pdf',
-      `/api/reports/${encodeURI(path)}`,
-      `report-${this.code()}.pdf`,
+      `/api/reports/${path}`,
+      `report-${this.code() || this.kind()}.pdf`,
     );
   }
 
