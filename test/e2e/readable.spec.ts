@@ -206,7 +206,7 @@ if (executablePath) {
       if (!l) throw new Error('no regulator login');
       const token = await apiLogin(server.baseUrl, l.username, l.password);
       const perBank = new Map<string, number>();
-      const periods = await apiJson<PeriodInfo[]>(
+      const { items: periods } = await apiJson<{ items: PeriodInfo[] }>(
         server.baseUrl,
         token,
         '/periods',

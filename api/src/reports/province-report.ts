@@ -37,6 +37,12 @@ export interface ProvinceReportInput {
 }
 
 const th = (text: string): Record<string, unknown> => ({ text, style: 'th' });
+/** a header over a column of numbers */
+const thn = (text: string): Record<string, unknown> => ({
+  text,
+  style: 'th',
+  alignment: 'right',
+});
 const TOP = 10;
 
 const T = {
@@ -111,8 +117,8 @@ export function provinceReportDoc(
         body: [
           [
             th(tx('level', lang)),
-            ...GRADES.map((g) => th(gradeText(g, lang))),
-            th(t('total', lang)),
+            ...GRADES.map((g) => thn(gradeText(g, lang))),
+            thn(t('total', lang)),
           ],
           ...[...INSTITUTION_LEVELS, null].map((l) => [
             l ? levelText(l, lang) : t('total', lang),
@@ -141,9 +147,9 @@ export function provinceReportDoc(
       body: [
         [
           th(t('city', lang)),
-          th(t('units', lang)),
-          th(t('mean', lang)),
-          ...GRADES.map((g) => th(gradeText(g, lang))),
+          thn(t('units', lang)),
+          thn(t('mean', lang)),
+          ...GRADES.map((g) => thn(gradeText(g, lang))),
         ],
         ...SHANDONG_CITIES.map((c) => {
           const us = cityUnits.filter((u) => u.regionCode === c.code);
