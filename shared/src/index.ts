@@ -2,3 +2,4 @@ export * from './format';
 export * from './api';
 export * from './scoring';
 export * from './display';
+export * from './messages';

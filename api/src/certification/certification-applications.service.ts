@@ -70,6 +70,7 @@ export class CertificationApplicationsService {
     if (!APPLYING_LEVELS.includes(unit.level as InstitutionLevel)) {
       throw new BadRequestException({
         code: 'APPLICATION_LEVEL',
+        params: { unitCode: code },
         message: `${code} is a ${unit.level} unit; only ${APPLYING_LEVELS.join(' and ')} units apply for certification`,
       });
     }
@@ -78,6 +79,7 @@ export class CertificationApplicationsService {
     if (existing && existing.status === 'submitted') {
       throw new ConflictException({
         code: 'APPLICATION_EXISTS',
+        params: { unitCode: code, year },
         message: `${code} already has an application for ${year} (${existing.source === 'import' ? 'imported' : `submitted by ${existing.submittedBy ?? 'unknown'}`}); withdraw it first to submit a new one`,
       });
     }
@@ -128,6 +130,7 @@ export class CertificationApplicationsService {
     if (!(await this.repo.withdrawApplication(year, code))) {
       throw new NotFoundException({
         code: 'APPLICATION_NOT_FOUND',
+        params: { unitCode: code, year },
         message: `${code} has no submitted application for ${year}`,
       });
     }
@@ -144,6 +147,7 @@ export class CertificationApplicationsService {
     if (!row)
       throw new NotFoundException({
         code: 'APPLICATION_NOT_FOUND',
+        params: { unitCode: code, year },
         message: `${code} has no application for ${year}`,
       });
     return toApplicationResponse(row, units.get(code));
@@ -154,6 +158,7 @@ export class CertificationApplicationsService {
     if (!ex || ex.status !== 'applications_open') {
       throw new ConflictException({
         code: 'WINDOW_CLOSED',
+        params: { year },
         message: ex
           ? `the application window of ${year} is not open (the exercise is ${ex.status})`
           : `the application window of ${year} has not been opened`,

@@ -75,11 +75,13 @@ export class CertificationDecisionsService {
     if (!evaluation)
       throw new NotFoundException({
         code: 'EVALUATION_NOT_FOUND',
+        params: { year },
         message: `${code} has no evaluation for ${year}; only evaluated units are decided`,
       });
     if (!DECIDING.includes(ex.status)) {
       throw new ConflictException({
         code: 'EXERCISE_STATE',
+        params: { year },
         message: `the exercise of ${year} is ${ex.status}; decisions are recorded after the evaluation and before publishing`,
       });
     }

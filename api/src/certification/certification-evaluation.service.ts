@@ -122,6 +122,7 @@ export class CertificationEvaluationService {
     if (run.status !== 'succeeded') {
       throw new ConflictException({
         code: 'PREVIOUS_RUN_FAILED',
+        params: { period },
         message: `scoring ${period} for the two-year rule failed: ${run.error ?? 'unknown error'}`,
       });
     }
@@ -134,6 +135,7 @@ export class CertificationEvaluationService {
     if (ex.status !== 'applications_closed' && ex.status !== 'evaluated') {
       throw new ConflictException({
         code: 'EXERCISE_STATE',
+        params: { year },
         message: `the exercise of ${year} is ${ex.status}; evaluate it after the application window is closed and before decisions are recorded`,
       });
     }
@@ -141,6 +143,7 @@ export class CertificationEvaluationService {
     if (decided > 0) {
       throw new ConflictException({
         code: 'DECISIONS_EXIST',
+        params: { year, n: decided },
         message: `${year} already has ${decided} decision(s); a new evaluation would change what they decided on`,
       });
     }
@@ -148,6 +151,7 @@ export class CertificationEvaluationService {
     if (prevExercise && prevExercise.status !== 'published') {
       throw new ConflictException({
         code: 'PREVIOUS_NOT_PUBLISHED',
+        params: { prev: year - 1 },
         message: `the exercise of ${year - 1} is ${prevExercise.status}; publish it first: its decisions say which units were certified the year before`,
       });
     }
@@ -156,6 +160,7 @@ export class CertificationEvaluationService {
     if (!runY) {
       throw new ConflictException({
         code: 'NO_PUBLISHED_RUN',
+        params: { period },
         message: `${period} has no published run; score and publish the fourth quarter of ${year} before evaluating`,
       });
     }
@@ -191,6 +196,7 @@ export class CertificationEvaluationService {
     if (!stored)
       throw new ConflictException({
         code: 'EXERCISE_STATE',
+        params: { year },
         message: `the exercise of ${year} changed while it was being evaluated; try again`,
       });
     const byOutcome: Record<string, number> = {};
@@ -254,6 +260,7 @@ export class CertificationEvaluationService {
     if (!row)
       throw new NotFoundException({
         code: 'EVALUATION_NOT_FOUND',
+        params: { year },
         message: `no evaluation for ${year} of this unit among the units you may see`,
       });
     const units = await this.repo.unitsInScope(scope, [code]);
@@ -279,6 +286,7 @@ export class CertificationEvaluationService {
     if (!ex.evaluatedAt)
       throw new ConflictException({
         code: 'NOT_EVALUATED',
+        params: { year },
         message: `the exercise of ${year} has not been evaluated yet`,
       });
     const rows = await this.repo.listEvaluations(year, scope);

@@ -60,6 +60,7 @@ export class CertificationExerciseService {
     if (!ex)
       throw new NotFoundException({
         code: 'EXERCISE_NOT_FOUND',
+        params: { year },
         message: `there is no certification exercise for ${year}`,
       });
     return ex;
@@ -111,6 +112,7 @@ export class CertificationExerciseService {
     if (await this.repo.getExercise(year)) {
       throw new ConflictException({
         code: 'EXERCISE_EXISTS',
+        params: { year },
         message: `the certification exercise of ${year} already exists`,
       });
     }
@@ -168,6 +170,7 @@ export class CertificationExerciseService {
           pending.slice(0, 5).join(', ') + (pending.length > 5 ? ', ...' : '');
         throw new ConflictException({
           code: 'DECISIONS_PENDING',
+          params: { year, n: pending.length },
           message: `${pending.length} evaluated unit(s) of ${year} have no decision yet (${some}); decide them before publishing`,
         });
       }
@@ -194,6 +197,7 @@ export class CertificationExerciseService {
       const current = (await this.repo.getExercise(year))?.status ?? ex.status;
       throw new ConflictException({
         code: 'EXERCISE_STATE',
+        params: { year },
         message: `the exercise of ${year} is ${current}; "${step}" is possible only when it is ${from.join(' or ')}`,
       });
     }

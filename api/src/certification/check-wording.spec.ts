@@ -96,8 +96,13 @@ describe(describeMeasure.name, () => {
       ],
       [
         atLeast('approval_limit', 5_000_000, 10_000_000),
-        '贷款审批权限 500 万元，低于 1000 万元，差 500 万元',
+        '贷款审批权限 500 万元，低于 1,000 万元，差 500 万元',
         'Loan approval authority CNY 5 m, below CNY 10 m by CNY 5 m',
+      ],
+      [
+        atLeast('K1', 73_210_500, 100_000_000),
+        '科技贷款余额 7,321.05 万元，低于 1 亿元，差 2,678.95 万元',
+        'Tech loan balance CNY 73.21 m, below CNY 100 m by CNY 26.79 m',
       ],
     ])('should word a value in its unit (%#)', (m, zh, en) => {
       expect(describeMeasure(m, S)).toEqual({ zh, en });
@@ -218,17 +223,17 @@ describe(describeMeasure.name, () => {
     it.each([
       [
         ftp(30, true, null),
-        'FTP 优惠 30 个基点，大于 0 且不超过 50 个基点',
+        'FTP 优惠 30 bp，大于 0 且不超过 50 bp',
         'FTP discount 30 bp, within (0, 50] bp',
       ],
       [
         ftp(60, false, 10),
-        'FTP 优惠 60 个基点，高于上限 50 个基点，超出 10 个基点',
+        'FTP 优惠 60 bp，高于上限 50 bp，超出 10 bp',
         'FTP discount 60 bp, above the cap of 50 bp by 10 bp',
       ],
       [
         ftp(0, false, null),
-        'FTP 优惠 0 个基点，应大于 0',
+        'FTP 优惠 0 bp，应大于 0',
         'FTP discount 0 bp, must be above 0',
       ],
     ])('should word a discount against the cap (%#)', (m, zh, en) => {

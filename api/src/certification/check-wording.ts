@@ -6,6 +6,7 @@ import type {
   LocalizedText,
   Scheme,
 } from '@sci/shared';
+import { BP_UNIT, formatMoney, moneyScaleById } from '@sci/shared';
 
 /**
  * The checks of scoring.md section 7 in words, zh and en: each measured value against its
@@ -152,17 +153,16 @@ function grouped(x: number, decimals: number): string {
   });
 }
 
-/** Money in yuan: 亿元 from 1e8, else 万元; CNY m from 1e6, else CNY. */
+/** Money in a sentence: the shared formatter, trailing zeros dropped ("3.2 亿元", "7,321.05 万元"). */
 function yuanZh(x: number): string {
-  return Math.abs(x) >= 1e8
-    ? `${trimmed(x / 1e8, 2)} 亿元`
-    : `${trimmed(x / 1e4, 2)} 万元`;
+  return formatMoney(x, 'zh-CN', { trim: true });
 }
 
+/** English keeps CNY m for large amounts too ("CNY 1,200 m"): thresholds read as the scheme's. */
 function yuanEn(x: number): string {
   return Math.abs(x) >= 1e6
-    ? `CNY ${grouped(x / 1e6, 2)} m`
-    : `CNY ${grouped(x, 2)}`;
+    ? formatMoney(x, 'en', { trim: true, scale: moneyScaleById('m', 'en') })
+    : formatMoney(x, 'en', { trim: true, scale: moneyScaleById('yuan', 'en') });
 }
 
 /** A value, threshold or shortfall in the measure's unit; `v` for values (1 decimal), `t` for thresholds (as the scheme writes them). */
@@ -183,7 +183,10 @@ function fmt(kind: Kind, x: number, role: 'v' | 't'): LocalizedText {
     case 'people':
       return { zh: `${trimmed(x, 0)} 人`, en: trimmed(x, 0) };
     case 'bp':
-      return { zh: `${trimmed(x, 2)} 个基点`, en: `${trimmed(x, 2)} bp` };
+      return {
+        zh: `${trimmed(x, 2)} ${BP_UNIT}`,
+        en: `${trimmed(x, 2)} ${BP_UNIT}`,
+      };
     case 'yuan':
       return { zh: yuanZh(x), en: yuanEn(x) };
     default:

@@ -13,11 +13,11 @@ import type {
 
 const RECOMMENDATION: Record<CertificationResult['outcome'], LocalizedText> = {
   certify: { zh: '建议认定', en: 'recommended: certify' },
-  upgrade: { zh: '建议列入提升', en: 'recommended: upgrade (提升)' },
-  reserve: { zh: '建议列入储备', en: 'recommended: reserve (储备)' },
+  upgrade: { zh: '建议列入提升', en: 'recommended: upgrade' },
+  reserve: { zh: '建议列入储备', en: 'recommended: reserve' },
   not_eligible: { zh: '不符合条件', en: 'not eligible' },
   retain: { zh: '建议保留认定', en: 'recommended: retain' },
-  delist: { zh: '建议摘牌', en: 'recommended: delist (摘牌)' },
+  delist: { zh: '建议摘牌', en: 'recommended: delist' },
 };
 
 function failed(checks: CheckResult[]): CheckCode[] {

@@ -1,7 +1,10 @@
 import {
   CLASS_CODES,
   CLASS_NAMES,
-  CLASS_UNITS,
+  BP_UNIT,
+  CLASS_UNIT,
+  moneyScaleFor,
+  ppUnit,
   FLAG_NAMES,
   GRADE_NAMES,
   LEVEL_NAMES,
@@ -71,20 +74,48 @@ const H = {
   points: { zh: '分', en: 'points' },
 } as const;
 
-/** The display unit of a class value in a spreadsheet: K1 in 万元 (a fixed unit, so a column adds up). */
-const VALUE_UNIT: Record<
-  ReturnType<typeof unitOf>,
-  { zh: string; en: string; div: number; numFmt: string }
-> = {
-  yuan: { zh: '万元', en: 'CNY 10k', div: 1e4, numFmt: '#,##0.00' },
-  count: { zh: '户', en: 'borrowers', div: 1, numFmt: '#,##0' },
-  '%': { zh: '%', en: '%', div: 1, numFmt: '0.00' },
-  pp: { zh: '个百分点', en: 'pp', div: 1, numFmt: '0.00' },
-  bp: { zh: '基点', en: 'bp', div: 1, numFmt: '0.00' },
-};
+interface ValueUnit {
+  unit: string;
+  div: number;
+  numFmt: string;
+}
 
-function unitOf(c: ClassCode): (typeof CLASS_UNITS)[ClassCode] {
-  return CLASS_UNITS[c];
+/**
+ * The display unit of each class column, from the one formatter (format.ts): K1 in ONE money
+ * scale for the whole column (moneyScaleFor: 亿元 or 万元, CNY bn or m), K5 borrowers, K3 pp,
+ * K9 bp, the rest %.
+ */
+function valueUnits(
+  rows: StoredResult[],
+  lang: ReadableLang,
+): Record<ClassCode, ValueUnit> {
+  const dl = lang === 'zh' ? 'zh-CN' : 'en';
+  const money = moneyScaleFor(
+    rows.map((r) => r.k1),
+    dl,
+  );
+  const of = (c: ClassCode): ValueUnit => {
+    switch (CLASS_UNIT[c]) {
+      case 'money':
+        return { unit: money.unit, div: money.divisor, numFmt: '#,##0.00' };
+      case 'count':
+        return {
+          unit: lang === 'zh' ? '户' : 'borrowers',
+          div: 1,
+          numFmt: '#,##0',
+        };
+      case 'pp':
+        return { unit: ppUnit(dl), div: 1, numFmt: '0.00' };
+      case 'bp':
+        return { unit: BP_UNIT, div: 1, numFmt: '0.00' };
+      default:
+        return { unit: '%', div: 1, numFmt: '0.00' };
+    }
+  };
+  return Object.fromEntries(CLASS_CODES.map((c) => [c, of(c)])) as Record<
+    ClassCode,
+    ValueUnit
+  >;
 }
 
 function paren(head: string, unit: string, lang: ReadableLang): string {
@@ -101,8 +132,9 @@ export function readableTable(
   m: ReadableMeta,
 ): ReadableTable {
   const L = m.lang;
+  const units = valueUnits(rows, L);
   const classCols: ReadableColumn[] = CLASS_CODES.map((c) => {
-    const u = VALUE_UNIT[unitOf(c)];
+    const u = units[c];
     return m.show === 'score'
       ? {
           header: paren(`${c} ${CLASS_NAMES[c][L]}`, H.points[L], L),
@@ -110,7 +142,7 @@ export function readableTable(
           numFmt: '0.00',
         }
       : {
-          header: paren(`${c} ${CLASS_NAMES[c][L]}`, u[L], L),
+          header: paren(`${c} ${CLASS_NAMES[c][L]}`, u.unit, L),
           width: 16,
           numFmt: u.numFmt,
         };
@@ -139,10 +171,10 @@ export function readableTable(
       if (!scored) return null;
       if (m.show === 'score') return round(rec[`s${i + 1}`], 2);
       const v = rec[`k${i + 1}`];
-      const u = VALUE_UNIT[unitOf(c)];
+      const u = units[c];
       return v === null
         ? null
-        : round(v / u.div, unitOf(c) === 'count' ? 0 : 2);
+        : round(v / u.div, CLASS_UNIT[c] === 'count' ? 0 : 2);
     });
     return [
       r.rank_level,

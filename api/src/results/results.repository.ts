@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CLASS_CODES, type ResultSortKey } from '@sci/shared';
+import { CLASS_CODES, searchExpansion, type ResultSortKey } from '@sci/shared';
 import { DataSource } from 'typeorm';
 import type { AccessScope } from '../core/auth/access-scope';
 import { scopeUnitConditionRaw } from '../core/auth/scope-sql';
@@ -94,8 +94,14 @@ export class ResultsRepository {
       params.push(f.flag, `${f.flag};%`, `%;${f.flag}`, `%;${f.flag};%`);
     }
     if (f.q) {
-      parts.push("(r.code LIKE ? ESCAPE '!' OR i.name LIKE ? ESCAPE '!')");
-      params.push(likeContains(f.q), likeContains(f.q));
+      // also the cities (zh or en name) and banks (short names) the text names: "Jinan", "工行"
+      const x = searchExpansion(f.q);
+      const alt = [
+        ...(x.regionCodes.length ? [`r.region_code IN (${x.regionCodes.map(() => '?').join(', ')})`] : []),
+        ...(x.bankCodes.length ? [`r.bank_code IN (${x.bankCodes.map(() => '?').join(', ')})`] : []),
+      ];
+      parts.push(`(r.code LIKE ? ESCAPE '!' OR i.name LIKE ? ESCAPE '!'${alt.map((a) => ` OR ${a}`).join('')})`);
+      params.push(likeContains(f.q), likeContains(f.q), ...x.regionCodes, ...x.bankCodes);
     }
     return { sql: parts.join(' AND '), params };
   }

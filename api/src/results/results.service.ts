@@ -150,7 +150,7 @@ export class ResultsService {
   async diff(scope: AccessScope, a: number, b: number): Promise<RunDiffResponse> {
     const [runA, runB] = [await this.runs.getVisible(scope, a), await this.runs.getVisible(scope, b)];
     for (const r of [runA, runB]) {
-      if (r.status !== 'succeeded') throw new ConflictException({ code: 'RUN_NOT_SUCCEEDED', message: `run ${r.id} is ${r.status}; it has no results` });
+      if (r.status !== 'succeeded') throw new ConflictException({ code: 'RUN_NOT_SUCCEEDED', params: { id: r.id }, message: `run ${r.id} is ${r.status}; it has no results` });
     }
     const { units, unchangedCount } = diffRuns(await this.results.all(a, scope), await this.results.all(b, scope));
     return { a: toRunResponse(runA), b: toRunResponse(runB), units, unchangedCount };

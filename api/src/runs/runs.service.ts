@@ -102,11 +102,11 @@ export class RunsService implements BeforeApplicationShutdown {
       throw new BadRequestException({ code: 'SCHEME_ID_REQUIRED', message: 'schemeVersion needs schemeId' });
     }
     if (!(await this.data.hasLoans(req.period))) {
-      throw new NotFoundException({ code: 'PERIOD_NO_DATA', message: `period ${req.period} has no loan data; import it first` });
+      throw new NotFoundException({ code: 'PERIOD_NO_DATA', params: { period: req.period }, message: `period ${req.period} has no loan data; import it first` });
     }
     const scheme = await this.schemes.resolve(req.schemeId, req.schemeVersion);
     if (!(await this.leases.tryAcquire(leaseName(req.period), this.executor.holder, ttlMs))) {
-      throw new ConflictException({ code: 'RUN_IN_PROGRESS', message: `a run of ${req.period} is in progress; wait for it to finish` });
+      throw new ConflictException({ code: 'RUN_IN_PROGRESS', params: { period: req.period }, message: `a run of ${req.period} is in progress; wait for it to finish` });
     }
     try {
       return { run: await this.executor.createRun(req.period, scheme, req.trigger, req.triggeredBy), scheme };
@@ -177,7 +177,7 @@ export class RunsService implements BeforeApplicationShutdown {
   async getVisible(scope: AccessScope, id: number): Promise<ScoringRunEntity> {
     const run = await this.runs.get(id);
     if (!run || (!run.published && !seesDrafts(scope))) {
-      throw new NotFoundException({ code: 'RUN_NOT_FOUND', message: `run ${id} does not exist` });
+      throw new NotFoundException({ code: 'RUN_NOT_FOUND', params: { id }, message: `run ${id} does not exist` });
     }
     return run;
   }
@@ -196,9 +196,9 @@ export class RunsService implements BeforeApplicationShutdown {
   /** Publishes a succeeded run (also used by demo seeding, without a signed-in caller). */
   async publishAs(id: number, by: string): Promise<RunResponse> {
     const run = await this.runs.get(id);
-    if (!run) throw new NotFoundException({ code: 'RUN_NOT_FOUND', message: `run ${id} does not exist` });
+    if (!run) throw new NotFoundException({ code: 'RUN_NOT_FOUND', params: { id }, message: `run ${id} does not exist` });
     if (run.status !== 'succeeded') {
-      throw new ConflictException({ code: 'RUN_NOT_SUCCEEDED', message: `run ${id} is ${run.status}; only a succeeded run can be published` });
+      throw new ConflictException({ code: 'RUN_NOT_SUCCEEDED', params: { id }, message: `run ${id} is ${run.status}; only a succeeded run can be published` });
     }
     await this.runs.publish(id, by, new Date());
     return toRunResponse((await this.runs.get(id)) as ScoringRunEntity);
@@ -212,13 +212,13 @@ export class RunsService implements BeforeApplicationShutdown {
     if (runId !== undefined) {
       const run = await this.getVisible(scope, runId);
       if (run.status !== 'succeeded') {
-        throw new ConflictException({ code: 'RUN_NOT_SUCCEEDED', message: `run ${runId} is ${run.status}; it has no results` });
+        throw new ConflictException({ code: 'RUN_NOT_SUCCEEDED', params: { id: runId }, message: `run ${runId} is ${run.status}; it has no results` });
       }
       return run;
     }
     if (!period) throw new NotFoundException({ code: 'PERIOD_REQUIRED', message: 'give a period (e.g. 2025Q4) or a runId' });
     const run = (await this.runs.latestPublishedByPeriod()).get(period);
-    if (!run) throw new NotFoundException({ code: 'NO_PUBLISHED_RUN', message: `period ${period} has no published run yet` });
+    if (!run) throw new NotFoundException({ code: 'NO_PUBLISHED_RUN', params: { period }, message: `period ${period} has no published run yet` });
     return run;
   }
 

@@ -34,7 +34,7 @@ export class UsersService {
     assertPassword(dto.password, dto.username);
     const tenancy = await this.tenancyOf(dto.role, dto.bankCode, dto.unitCode);
     if (await this.users.getByUsername(dto.username)) {
-      throw new ConflictException({ code: 'USERNAME_TAKEN', message: `username "${dto.username}" is already taken` });
+      throw new ConflictException({ code: 'USERNAME_TAKEN', params: { username: dto.username }, message: `username "${dto.username}" is already taken` });
     }
     const user = await this.users.create(
       {
@@ -95,15 +95,15 @@ export class UsersService {
       }
       const head = await this.units.findUnit(bankCode);
       if (!head || head.bankCode !== bankCode) {
-        throw new BadRequestException({ code: 'UNKNOWN_BANK', message: `no bank with code "${bankCode}" has been imported` });
+        throw new BadRequestException({ code: 'UNKNOWN_BANK', params: { bankCode }, message: `no bank with code "${bankCode}" has been imported` });
       }
       return { bankCode, unitCode: null };
     }
     if (!unitCode) throw new BadRequestException({ code: 'UNIT_REQUIRED', message: 'a branch user needs unitCode' });
     const unit = await this.units.findUnit(unitCode);
-    if (!unit) throw new BadRequestException({ code: 'UNKNOWN_UNIT', message: `no unit with code "${unitCode}" has been imported` });
+    if (!unit) throw new BadRequestException({ code: 'UNKNOWN_UNIT', params: { unitCode }, message: `no unit with code "${unitCode}" has been imported` });
     if (bankCode && bankCode !== unit.bankCode) {
-      throw new BadRequestException({ code: 'BANK_MISMATCH', message: `unit "${unitCode}" belongs to bank "${unit.bankCode}", not "${bankCode}"` });
+      throw new BadRequestException({ code: 'BANK_MISMATCH', params: { unitCode, unitBank: unit.bankCode, bankCode }, message: `unit "${unitCode}" belongs to bank "${unit.bankCode}", not "${bankCode}"` });
     }
     return { bankCode: unit.bankCode, unitCode };
   }

@@ -66,8 +66,8 @@ describe(classSentence.name, () => {
       }),
       ctx,
     );
-    expect(s.zh).toContain('融资成本 -35.0 个基点，低于同组 40% 的机构');
-    expect(s.zh).toContain('比前3个季度均值低 15.0 个基点，趋势得 88%');
+    expect(s.zh).toContain('融资成本 -35.0 bp，低于同组 40% 的机构');
+    expect(s.zh).toContain('比前3个季度均值低 15.0 bp，趋势得 88%');
   });
 
   it('should use the ratio trend for scale classes', () => {
@@ -77,7 +77,7 @@ describe(classSentence.name, () => {
     );
     expect(s.zh).toContain('科技贷款规模 6.20 亿元');
     expect(s.zh).toContain('比前3个季度均值高 3.3%');
-    expect(s.en).toContain('CNY 620.0 m');
+    expect(s.en).toContain('CNY 620.00 m');
   });
 
   it('should explain the NPL band with the tolerance of the scheme', () => {
@@ -200,7 +200,7 @@ describe(explainSummary.name, () => {
       '投早投小失 6.0 分：超过同组最好水平 80.0% 可多得 2.4 分，达到 42.0% 趋势满分，可多得 3.2 分',
     );
     expect(s.improvements[2].text.zh).toContain(
-      '低于同组最好水平 -48.0 个基点',
+      '低于同组最好水平 -48.0 bp',
     );
   });
 

@@ -6,7 +6,19 @@ import type {
 } from '../api/results';
 import type { ClassCode, Flag, Grade } from '../format/enums';
 import type { PeerTrendClassParams, Scheme } from '../scoring/scheme';
-import { CLASS_NAMES, CLASS_UNITS, GRADE_NAMES, type Term } from './glossary';
+import {
+  BP_UNIT,
+  CLASS_UNIT,
+  formatBp,
+  formatCount,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatPp,
+  ppUnit,
+  type DisplayLang,
+} from './format';
+import { CLASS_NAMES, GRADE_NAMES, type Term } from './glossary';
 
 /**
  * The "why" of a unit's score in words a branch manager reads (issue 14): per class one sentence
@@ -23,42 +35,37 @@ export type PeerBest = Partial<Record<ClassCode, number | null>>;
 
 const EPS = 1e-9;
 
-function fixed(x: number, d: number): string {
-  const s = x.toFixed(d);
-  return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
-}
+const fixed = (x: number, d: number): string => formatNumber(x, d);
 
-/** A class value in its display unit (K1 in 亿元/万元, K5 borrowers, K9 bp, the rest %). */
+/**
+ * A class value in its display unit, through the one formatter (format.ts): K1 in 亿元/万元 or
+ * CNY bn/m, K5 borrowers, K3 pp, K9 bp, the rest %; one decimal in a sentence.
+ */
 export function classValueText(code: ClassCode, v: number): Term {
-  switch (CLASS_UNITS[code]) {
-    case 'yuan':
-      return {
-        zh:
-          Math.abs(v) >= 1e8
-            ? `${fixed(v / 1e8, 2)} 亿元`
-            : `${fixed(v / 1e4, 1)} 万元`,
-        en:
-          Math.abs(v) >= 1e6
-            ? `CNY ${fixed(v / 1e6, 1)} m`
-            : `CNY ${fixed(v / 1e3, 1)} k`,
-      };
+  const both = (f: (lang: DisplayLang) => string): Term => ({
+    zh: f('zh-CN'),
+    en: f('en'),
+  });
+  switch (CLASS_UNIT[code]) {
+    case 'money':
+      return both((l) => formatMoney(v, l));
     case 'count':
-      return { zh: `${Math.round(v)} 户`, en: `${Math.round(v)} borrowers` };
+      return both((l) => formatCount(v, l));
     case 'bp':
-      return { zh: `${fixed(v, 1)} 个基点`, en: `${fixed(v, 1)} bp` };
+      return both((l) => formatBp(v, l, 1));
     case 'pp':
-      return { zh: `${fixed(v, 1)} 个百分点`, en: `${fixed(v, 1)} pp` };
+      return both((l) => formatPp(v, l, 1));
     default:
-      return { zh: `${fixed(v, 1)}%`, en: `${fixed(v, 1)}%` };
+      return both(() => formatPercent(v, 1));
   }
 }
 
-/** A difference of two class values: percentage points for shares, bp for K9, × for ratios. */
+/** The size of a difference of two class values: percentage points for shares, bp for K9. */
 function diffText(code: ClassCode, d: number): Term {
-  const a = Math.abs(d);
-  if (CLASS_UNITS[code] === 'bp')
-    return { zh: `${fixed(a, 1)} 个基点`, en: `${fixed(a, 1)} bp` };
-  return { zh: `${fixed(a, 1)} 个百分点`, en: `${fixed(a, 1)} pp` };
+  const a = formatNumber(Math.abs(d), 1);
+  if (CLASS_UNIT[code] === 'bp')
+    return { zh: `${a} ${BP_UNIT}`, en: `${a} ${BP_UNIT}` };
+  return { zh: `${a} ${ppUnit('zh-CN')}`, en: `${a} ${ppUnit('en')}` };
 }
 
 const pts = (x: number): string => fixed(x, 1);

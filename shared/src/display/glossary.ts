@@ -8,6 +8,8 @@ import type {
   PeerGroup,
   QualitativeBlock,
 } from '../format/enums';
+import { CLASS_UNIT } from './format';
+import { SHANDONG_CITIES } from './places';
 
 /**
  * The one glossary of the product's names, zh-CN and English: the API's explanations, exports and
@@ -18,9 +20,6 @@ export interface Term {
   zh: string;
   en: string;
 }
-
-/** The unit a class value is stored in (K1 yuan, K5 borrowers, K9 basis points, the rest percent). */
-export type ClassUnit = 'yuan' | 'count' | '%' | 'pp' | 'bp';
 
 export const CLASS_NAMES: Record<ClassCode, Term> = {
   K1: { zh: '科技贷款规模', en: 'Tech loan scale' },
@@ -35,18 +34,23 @@ export const CLASS_NAMES: Record<ClassCode, Term> = {
   K10: { zh: '资产质量', en: 'Asset quality' },
 };
 
-export const CLASS_UNITS: Record<ClassCode, ClassUnit> = {
-  K1: 'yuan',
-  K2: '%',
-  K3: 'pp',
-  K4: '%',
-  K5: 'count',
-  K6: '%',
-  K7: '%',
-  K8: '%',
-  K9: 'bp',
-  K10: '%',
+/**
+ * The unit label of a class in the explain contract (`ExplainClass.unit`), derived from the one
+ * unit table of format.ts.
+ */
+export type ExplainUnit = 'yuan' | 'count' | '%' | 'pp' | 'bp';
+
+const EXPLAIN_UNIT: Record<(typeof CLASS_UNIT)[ClassCode], ExplainUnit> = {
+  money: 'yuan',
+  percent: '%',
+  pp: 'pp',
+  count: 'count',
+  bp: 'bp',
 };
+
+export const CLASS_UNITS = Object.fromEntries(
+  Object.entries(CLASS_UNIT).map(([c, u]) => [c, EXPLAIN_UNIT[u]]),
+) as Record<ClassCode, ExplainUnit>;
 
 export const CHECK_NAMES: Record<CheckCode, Term> = {
   C1: { zh: '机构设置', en: 'Organisation' },
@@ -109,30 +113,7 @@ export const OUTCOME_NAMES: Record<CertificationOutcome, Term> = {
   delist: { zh: '摘牌', en: 'Delist' },
 };
 
-/**
- * The 16 prefecture-level cities of Shandong with their GB/T 2260 codes (莱芜 370120 merged into
- * 济南 in 2019, so there is no 371200).
- */
-export const SHANDONG_CITIES: readonly ({ code: string } & Term)[] = [
-  { code: '370100', zh: '济南', en: 'Jinan' },
-  { code: '370200', zh: '青岛', en: 'Qingdao' },
-  { code: '370300', zh: '淄博', en: 'Zibo' },
-  { code: '370400', zh: '枣庄', en: 'Zaozhuang' },
-  { code: '370500', zh: '东营', en: 'Dongying' },
-  { code: '370600', zh: '烟台', en: 'Yantai' },
-  { code: '370700', zh: '潍坊', en: 'Weifang' },
-  { code: '370800', zh: '济宁', en: 'Jining' },
-  { code: '370900', zh: '泰安', en: "Tai'an" },
-  { code: '371000', zh: '威海', en: 'Weihai' },
-  { code: '371100', zh: '日照', en: 'Rizhao' },
-  { code: '371300', zh: '临沂', en: 'Linyi' },
-  { code: '371400', zh: '德州', en: 'Dezhou' },
-  { code: '371500', zh: '聊城', en: 'Liaocheng' },
-  { code: '371600', zh: '滨州', en: 'Binzhou' },
-  { code: '371700', zh: '菏泽', en: 'Heze' },
-];
-
-/** A city's name by region code; an unknown code reads as itself. */
+/** A city's name by region code (the list lives in places.ts); an unknown code reads as itself. */
 export function cityTerm(code: string): Term {
   return SHANDONG_CITIES.find((c) => c.code === code) ?? { zh: code, en: code };
 }

@@ -12,6 +12,7 @@ export class ParseYearPipe implements PipeTransform<string, number> {
     if (!(year >= YEAR_MIN && year <= YEAR_MAX)) {
       throw new BadRequestException({
         code: 'YEAR_INVALID',
+        params: { min: YEAR_MIN, max: YEAR_MAX },
         message: `year "${String(value).slice(0, 20)}" must be four digits from ${YEAR_MIN} to ${YEAR_MAX}`,
       });
     }

@@ -4,6 +4,7 @@ import { json, NextFunction, Request, Response, urlencoded } from 'express';
 import helmet from 'helmet';
 import { AppConfig } from '../config/app-config';
 import { HttpErrorFilter } from './http-exception.filter';
+import { validationError } from './validation-error';
 
 /** Everything an HTTP app needs beyond its modules; shared by main.ts and the integration tests. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
@@ -25,7 +26,13 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.use(bodyParserErrors);
   if (config.corsOrigin) app.enableCors({ origin: config.corsOrigin.split(','), credentials: false });
   app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+      exceptionFactory: validationError,
+    }),
   );
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();

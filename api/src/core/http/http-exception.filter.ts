@@ -1,9 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { ApiErrorResponse } from '@sci/shared';
+import type { ApiErrorResponse, MessageParams } from '@sci/shared';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 
-const CODES: Record<number, string> = {
+export const CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHORIZED',
   403: 'FORBIDDEN',
@@ -40,11 +40,13 @@ export class HttpErrorFilter implements ExceptionFilter {
       if (typeof r === 'object' && r !== null) {
         const o = r as Record<string, unknown>;
         const msg = Array.isArray(o['message']) ? (o['message'] as string[]).join('; ') : String(o['message'] ?? exception.message);
-        const { message: _m, code, statusCode: _s, error: _e, ...rest } = o;
+        const { message: _m, code, statusCode: _s, error: _e, params, ...rest } = o;
         return {
           statusCode: status,
           code: typeof code === 'string' ? code : (CODES[status] ?? `HTTP_${status}`),
           message: msg,
+          // the values the web fills into its zh-CN / English text of the code
+          ...(isParams(params) ? { params } : {}),
           ...(Object.keys(rest).length ? { details: rest } : {}),
         };
       }
@@ -72,6 +74,15 @@ export class HttpErrorFilter implements ExceptionFilter {
 const UNIQUE_VIOLATIONS = new Set(['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
 // Values a validator should have stopped; still the sender's fault, so not a 500.
 const BAD_VALUES = new Set(['ER_DATA_TOO_LONG', 'ER_TRUNCATED_WRONG_VALUE', 'ER_WARN_DATA_OUT_OF_RANGE', 'ER_TRUNCATED_WRONG_VALUE_FOR_FIELD']);
+
+function isParams(p: unknown): p is MessageParams {
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    !Array.isArray(p) &&
+    Object.values(p).every((v) => typeof v === 'string' || typeof v === 'number')
+  );
+}
 
 /** Driver errors a request can cause, as client errors. The SQL and the values never leave. */
 function mapDriverError(e: QueryFailedError): ApiErrorResponse | null {

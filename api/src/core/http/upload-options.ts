@@ -30,6 +30,7 @@ export function uploadOptions(
         cb(
           new UnsupportedMediaTypeException({
             code: 'UNSUPPORTED_FILE_TYPE',
+            params: { file: file.originalname },
             message: `"${file.originalname}" is not one of ${[...allowed].join(', ')}`,
           }),
           false,

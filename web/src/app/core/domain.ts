@@ -46,7 +46,7 @@ export const SERIES_COLORS = [
   '#b7950b',
 ];
 
-/** One list of the cities, in shared (used by the API's exports and reports too). */
+/** The 16 cities of Shandong: one list in shared, used by the API's search, exports and reports too. */
 export { SHANDONG_CITIES };
 
 const CITY_BY_CODE = new Map(SHANDONG_CITIES.map((c) => [c.code, c]));

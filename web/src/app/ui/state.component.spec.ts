@@ -75,7 +75,7 @@ describe(StateComponent.name, () => {
     );
   });
 
-  it('should show the API message and retry on request', async () => {
+  it('should show the API error in the reader's language and retry on request', async () => {
     const { host, el, update } = await render();
     host.error.set(
       new HttpErrorResponse({
@@ -83,13 +83,14 @@ describe(StateComponent.name, () => {
         error: {
           statusCode: 404,
           code: 'WINDOW_CLOSED',
-          message: '申报窗口已关闭',
+          params: { year: 2025 },
+          message: 'the application window of 2025 is not open',
         },
       }),
     );
     await update();
     expect(el.querySelector('[data-state=error]')?.textContent).toContain(
-      '申报窗口已关闭',
+      '2025 年度申报窗口未开放',
     );
     (
       el.querySelector('[data-state=error] button') as HTMLButtonElement
@@ -105,13 +106,14 @@ describe(StateComponent.name, () => {
         error: {
           statusCode: 404,
           code: 'NO_PUBLISHED_RUN',
-          message: 'no published run',
+          params: { period: '2025Q4' },
+          message: 'period 2025Q4 has no published run yet',
         },
       }),
     );
     await update();
     expect(el.querySelector('[data-state=info]')?.textContent).toContain(
-      '该报告期尚无已发布的评估批次',
+      '报告期 2025Q4 尚无已发布的评估批次',
     );
     expect(el.querySelector('[data-state=error]')).toBeNull();
   });

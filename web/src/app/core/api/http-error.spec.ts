@@ -25,24 +25,60 @@ describe(errorMessage.name, () => {
     ).toBe('用户名或密码错误。');
   });
 
-  it('should keep the specifics of a validation error after our sentence', () => {
+  it('should fill the params of a code into the text of the current language', () => {
+    const err = http(409, {
+      code: 'USERNAME_TAKEN',
+      params: { username: 'li' },
+      message: 'username "li" is already taken',
+    });
+    expect(errorMessage(err, i18n)).toBe('用户名“li”已被使用。');
+    i18n.setLang('en');
+    expect(errorMessage(err, i18n)).toBe('The username "li" is taken.');
+  });
+
+  it('should render an access refusal in Chinese, not the API English', () => {
     const msg = errorMessage(
-      http(400, {
-        code: 'SCHEME_INVALID',
-        message: 'weights sum to 79, not 80',
+      http(404, {
+        code: 'UNIT_NOT_FOUND',
+        message: 'this unit has no result in the run, or you may not see it',
       }),
       i18n,
     );
-    expect(msg).toBe('方案参数校验未通过（weights sum to 79, not 80）');
+    expect(msg).toBe('该机构在本批次中没有结果，或不在您的查看范围内。');
   });
 
-  it('should show the API message for a code we do not know', () => {
-    expect(
-      errorMessage(
-        http(409, { code: 'SOMETHING_NEW', message: 'window is closed' }),
-        i18n,
-      ),
-    ).toBe('window is closed');
+  it('should name the failing fields of a validation error', () => {
+    const msg = errorMessage(
+      http(400, {
+        code: 'VALIDATION_FAILED',
+        params: { fields: 'username' },
+        message: 'username must be longer than or equal to 3 characters',
+      }),
+      i18n,
+    );
+    expect(msg).toBe('输入不合规：username。');
+  });
+
+  it('should keep the English specifics of a scheme error in English only', () => {
+    const err = http(400, {
+      code: 'SCHEME_INVALID',
+      message: 'weights sum to 79, not 80',
+    });
+    expect(errorMessage(err, i18n)).toBe('方案参数校验未通过。');
+    i18n.setLang('en');
+    expect(errorMessage(err, i18n)).toBe(
+      'The scheme parameters are invalid. (weights sum to 79, not 80)',
+    );
+  });
+
+  it('should never show an unknown English API message in Chinese', () => {
+    const err = http(409, {
+      code: 'SOMETHING_NEW',
+      message: 'window is closed',
+    });
+    expect(errorMessage(err, i18n)).not.toContain('window');
+    i18n.setLang('en');
+    expect(errorMessage(err, i18n)).toBe('window is closed');
   });
 
   it('should explain a network failure and a route the API does not have yet', () => {

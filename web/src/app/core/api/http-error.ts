@@ -2,28 +2,25 @@ import { HttpErrorResponse } from '@angular/common/http';
 import type { ApiErrorResponse } from '@sci/shared';
 import type { I18nStore } from '../i18n/i18n.store';
 
-/** Codes whose API message carries the specifics (which field, which rule): shown after ours. */
+/** Codes whose API message carries specifics we have no words for (which scheme rule): English only. */
 const DETAILED: ReadonlySet<string> = new Set([
-  'BAD_VALUE',
   'SCHEME_INVALID',
-  'WEAK_PASSWORD',
-  'VALIDATION_FAILED',
   'BAD_REQUEST',
 ]);
 
+type I18nLike = Pick<I18nStore, 't' | 'has' | 'lang'>;
+
 /**
- * A message a person can act on for any failed request: our translation of the API's stable
- * error code when we have one (the API writes English), else the API's own message, else a
- * sentence for the HTTP status.
+ * A message a person can act on for any failed request, in the reader's language: the API's
+ * stable code and params rendered from the shared catalog (the API's own `message` is English
+ * and reaches the screen only in English mode), else a sentence for the HTTP status.
  */
-export function errorMessage(
-  err: unknown,
-  i18n: Pick<I18nStore, 't' | 'has'>,
-): string {
+export function errorMessage(err: unknown, i18n: I18nLike): string {
   if (err instanceof HttpErrorResponse) {
     if (err.status === 0) return i18n.t('common.networkError');
     const body = err.error as Partial<ApiErrorResponse> | string | null;
     const apiMsg = typeof body === 'object' && body ? body.message : undefined;
+    const en = i18n.lang() === 'en';
     // Nest's own 404 for a route that does not exist yet ("Cannot GET /api/..."): say so plainly.
     if (
       err.status === 404 &&
@@ -34,17 +31,20 @@ export function errorMessage(
     }
     const code = typeof body === 'object' && body ? body.code : undefined;
     if (code && i18n.has(`error.${code}`)) {
-      const text = i18n.t(`error.${code}`);
-      return DETAILED.has(code) && typeof apiMsg === 'string' && apiMsg
-        ? `${text}（${apiMsg}）`
+      const params = typeof body === 'object' && body ? body.params : undefined;
+      const text = i18n.t(`error.${code}`, params);
+      return en && DETAILED.has(code) && typeof apiMsg === 'string' && apiMsg
+        ? `${text} (${apiMsg})`
         : text;
     }
-    if (typeof apiMsg === 'string' && apiMsg) return apiMsg;
-    if (Array.isArray(apiMsg)) return (apiMsg as string[]).join('; ');
+    if (en && typeof apiMsg === 'string' && apiMsg) return apiMsg;
+    if (err.status === 401) return i18n.t('error.UNAUTHENTICATED');
     if (err.status === 403) return i18n.t('common.forbidden');
     if (err.status === 404) return i18n.t('common.notFound');
+    if (err.status === 409) return i18n.t('error.CONFLICT');
+    if (err.status === 429) return i18n.t('error.TOO_MANY_REQUESTS');
     if (err.status >= 500) return i18n.t('common.serverError');
-    return err.message;
+    return i18n.t('error.BAD_REQUEST');
   }
   if (err instanceof Error) {
     // rxResource wraps a loader's error; unwrap to reach the HttpErrorResponse.

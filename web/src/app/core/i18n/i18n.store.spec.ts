@@ -2,10 +2,12 @@ import { TestBed } from '@angular/core/testing';
 import { NzI18nService } from 'ng-zorro-antd/i18n';
 import { EN } from './dict/en';
 import { EN_CERT } from './dict/en-cert';
+import { EN_DASH } from './dict/en-dash';
 import { EN_ERRORS } from './dict/en-errors';
 import { EN_PAGES } from './dict/en-pages';
 import { ZH_CN } from './dict/zh-cn';
 import { ZH_CN_CERT } from './dict/zh-cn-cert';
+import { ZH_CN_DASH } from './dict/zh-cn-dash';
 import { ZH_CN_ERRORS } from './dict/zh-cn-errors';
 import { ZH_CN_PAGES } from './dict/zh-cn-pages';
 import { I18nStore } from './i18n.store';
@@ -46,14 +48,41 @@ describe(I18nStore.name, () => {
   });
 
   it('should have an English text, not blank, for every Chinese message', () => {
-    const zh = { ...ZH_CN, ...ZH_CN_PAGES, ...ZH_CN_CERT, ...ZH_CN_ERRORS };
+    const zh = {
+      ...ZH_CN,
+      ...ZH_CN_PAGES,
+      ...ZH_CN_CERT,
+      ...ZH_CN_ERRORS,
+      ...ZH_CN_DASH,
+    };
     const en: Record<string, string> = {
       ...EN,
       ...EN_PAGES,
       ...EN_CERT,
       ...EN_ERRORS,
+      ...EN_DASH,
     };
     for (const key of Object.keys(zh)) expect(en[key]?.trim()).toBeTruthy();
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+  });
+
+  it('should write English without Chinese characters, full-width punctuation or curly quotes', () => {
+    const en: Record<string, string> = {
+      ...EN,
+      ...EN_PAGES,
+      ...EN_CERT,
+      ...EN_ERRORS,
+      ...EN_DASH,
+    };
+    // the language switch names the other language in its own script
+    const own = new Set(['shell.language']);
+    const bad = Object.entries(en).filter(
+      ([k, v]) =>
+        !own.has(k) &&
+        /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2018\u2019\u201c\u201d]/.test(
+          v,
+        ),
+    );
+    expect(bad).toEqual([]);
   });
 });

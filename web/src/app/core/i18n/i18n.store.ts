@@ -4,10 +4,12 @@ import { glossaryMessages } from '@sci/shared';
 import { NzI18nService, en_US, zh_CN } from 'ng-zorro-antd/i18n';
 import { EN } from './dict/en';
 import { EN_CERT } from './dict/en-cert';
+import { EN_DASH } from './dict/en-dash';
 import { EN_ERRORS } from './dict/en-errors';
 import { EN_PAGES } from './dict/en-pages';
 import { ZH_CN } from './dict/zh-cn';
 import { ZH_CN_CERT } from './dict/zh-cn-cert';
+import { ZH_CN_DASH } from './dict/zh-cn-dash';
 import { ZH_CN_ERRORS } from './dict/zh-cn-errors';
 import { ZH_CN_PAGES } from './dict/zh-cn-pages';
 import { EN_WORDS, ZH_CN_WORDS } from './dict/words';
@@ -20,13 +22,30 @@ export type MessageKey =
   | keyof typeof ZH_CN_PAGES
   | keyof typeof ZH_CN_CERT
   | keyof typeof ZH_CN_ERRORS
+  | keyof typeof ZH_CN_DASH
   | keyof typeof ZH_CN_WORDS;
 
 const STORAGE_KEY = 'sci.lang';
-// Class, check, flag, grade, level, peer-group and block names come from the one glossary in shared.
+// Class, check, flag, grade, level, peer-group, block and outcome names come from the one glossary in shared.
 const DICTS: Record<Lang, Record<string, string>> = {
-  'zh-CN': { ...glossaryMessages('zh'), ...ZH_CN, ...ZH_CN_PAGES, ...ZH_CN_CERT, ...ZH_CN_ERRORS, ...ZH_CN_WORDS },
-  en: { ...glossaryMessages('en'), ...EN, ...EN_PAGES, ...EN_CERT, ...EN_ERRORS, ...EN_WORDS },
+  'zh-CN': {
+    ...glossaryMessages('zh'),
+    ...ZH_CN,
+    ...ZH_CN_PAGES,
+    ...ZH_CN_CERT,
+    ...ZH_CN_ERRORS,
+    ...ZH_CN_DASH,
+    ...ZH_CN_WORDS,
+  },
+  en: {
+    ...glossaryMessages('en'),
+    ...EN,
+    ...EN_PAGES,
+    ...EN_CERT,
+    ...EN_ERRORS,
+    ...EN_DASH,
+    ...EN_WORDS,
+  },
 };
 
 /**

@@ -7,8 +7,22 @@ import {
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { AUDIT_ACTIONS, type AuditEntryResponse } from '@sci/shared';
+import {
+  AUDIT_ACTIONS,
+  auditActionText,
+  auditDetailText,
+  type AuditEntryResponse,
+} from '@sci/shared';
+import { EMPTY, expand, reduce } from 'rxjs';
+import { saveBlob } from '../../core/api/download';
+import { errorMessage } from '../../core/api/http-error';
+import { I18nStore } from '../../core/i18n/i18n.store';
+import { auditCsv } from './audit-export';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { DateTimePipe } from '../../core/format/format.pipes';
@@ -21,6 +35,9 @@ import { AdminApiService, type AuditQuery } from './admin-api.service';
   selector: 'app-audit-log',
   imports: [
     FormsModule,
+    NzButtonModule,
+    NzDatePickerModule,
+    NzIconModule,
     NzInputModule,
     NzSelectModule,
     NzTableModule,
@@ -49,7 +66,7 @@ import { AdminApiService, type AuditQuery } from './admin-api.service';
         nzShowSearch
       >
         @for (a of actions; track a) {
-          <nz-option [nzValue]="a" [nzLabel]="a"></nz-option>
+          <nz-option [nzValue]="a" [nzLabel]="actionText(a)"></nz-option>
         }
       </nz-select>
       <nz-select
@@ -66,23 +83,21 @@ import { AdminApiService, type AuditQuery } from './admin-api.service';
           ></nz-option>
         }
       </nz-select>
-      <input
-        nz-input
+      <nz-range-picker
         nzSize="small"
-        type="date"
-        class="w-date"
-        [ngModel]="q().from ?? ''"
-        (ngModelChange)="patch({ from: $event || undefined })"
-      />
-      <span>–</span>
-      <input
-        nz-input
+        [ngModel]="range()"
+        (ngModelChange)="setRange($event)"
+        data-testid="audit-dates"
+      ></nz-range-picker>
+      <button
+        nz-button
         nzSize="small"
-        type="date"
-        class="w-date"
-        [ngModel]="q().to ?? ''"
-        (ngModelChange)="patch({ to: $event || undefined })"
-      />
+        [nzLoading]="exporting()"
+        (click)="exportCsv()"
+        data-testid="audit-export"
+      >
+        <span nz-icon nzType="download"></span>{{ 'dash.auditExport' | t }}
+      </button>
     </div>
     <app-state
       [resource]="page"
@@ -119,9 +134,7 @@ import { AdminApiService, type AuditQuery } from './admin-api.service';
                 <td class="nowrap">{{ e.at | dt }}</td>
                 <td>{{ e.actor }}</td>
                 <td>{{ e.role ? ('role.' + e.role | t) : '—' }}</td>
-                <td>
-                  <code>{{ e.action }}</code>
-                </td>
+                <td [title]="e.action">{{ actionText(e.action) }}</td>
                 <td>{{ e.target ?? '—' }}</td>
                 <td [class]="e.outcome">
                   {{ 'auditOutcome.' + e.outcome | t }}
@@ -143,7 +156,7 @@ import { AdminApiService, type AuditQuery } from './admin-api.service';
       margin-bottom: 8px;
       flex-wrap: wrap;
     }
-    .filters input {
+    .filters > input {
       width: 140px;
     }
     .w-action {
@@ -151,9 +164,6 @@ import { AdminApiService, type AuditQuery } from './admin-api.service';
     }
     .w-outcome {
       width: 110px;
-    }
-    .filters .w-date {
-      width: 140px;
     }
     .nowrap {
       white-space: nowrap;
@@ -177,6 +187,9 @@ import { AdminApiService, type AuditQuery } from './admin-api.service';
 })
 export class AuditLogComponent {
   private readonly api = inject(AdminApiService);
+  private readonly i18n = inject(I18nStore);
+  private readonly msg = inject(NzMessageService);
+  protected readonly exporting = signal(false);
   protected readonly actions = AUDIT_ACTIONS;
   protected readonly outcomes = ['success', 'failure', 'denied'] as const;
   protected readonly q = signal<AuditQuery>({ page: 1, pageSize: 20 });
@@ -195,7 +208,76 @@ export class AuditLogComponent {
     this.q.update((q) => ({ ...q, ...p, ...('page' in p ? {} : { page: 1 }) }));
   }
 
+  protected actionText(a: string): string {
+    return auditActionText(a, this.i18n.lang());
+  }
+
+  /** The detail in words ("报告期 2025Q4；方案版本 3"), not raw JSON. */
   protected detail(e: AuditEntryResponse): string {
-    return e.detail ? JSON.stringify(e.detail) : '';
+    return auditDetailText(e.detail, this.i18n.lang());
+  }
+
+  protected readonly range = computed<Date[]>(() => {
+    const { from, to } = this.q();
+    return from && to
+      ? [new Date(`${from}T00:00:00`), new Date(`${to}T00:00:00`)]
+      : [];
+  });
+
+  protected setRange(r: Date[] | null): void {
+    const day = (d: Date): string =>
+      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    this.patch(
+      r && r.length === 2
+        ? { from: day(r[0]), to: day(r[1]) }
+        : { from: undefined, to: undefined },
+    );
+  }
+
+  /** The whole filtered log (every page), as CSV in the screen's words. */
+  protected exportCsv(): void {
+    const q = { ...this.q(), page: 1, pageSize: 500 };
+    const t = this.i18n.t.bind(this.i18n);
+    this.exporting.set(true);
+    this.api
+      .audit(q)
+      .pipe(
+        expand((p) =>
+          p.page * p.pageSize < p.total && p.page < 200
+            ? this.api.audit({ ...q, page: p.page + 1 })
+            : EMPTY,
+        ),
+        reduce((all, p) => all.concat(p.items), [] as AuditEntryResponse[]),
+      )
+      .subscribe({
+        next: (items) => {
+          const header = [
+            'admin.at',
+            'admin.actor',
+            'admin.role',
+            'admin.action',
+            'admin.target',
+            'admin.outcome',
+            'IP',
+            'admin.detail',
+          ].map((k) => (k === 'IP' ? k : t(k)));
+          const csv = auditCsv(
+            items,
+            this.i18n.lang(),
+            header,
+            (o) => t(`auditOutcome.${o}`),
+            (r) => (r ? t(`role.${r}`) : ''),
+          );
+          saveBlob(
+            new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+            'audit-log.csv',
+          );
+          this.exporting.set(false);
+        },
+        error: (e: unknown) => {
+          this.exporting.set(false);
+          this.msg.error(errorMessage(e, this.i18n));
+        },
+      });
   }
 }

@@ -22,6 +22,7 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { errorMessage } from '../../core/api/http-error';
+import { AuthStore } from '../../core/auth/auth.store';
 import { DateTimePipe } from '../../core/format/format.pipes';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
@@ -86,6 +87,7 @@ export class UsersAdminComponent {
   private readonly msg = inject(NzMessageService);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly i18n = inject(I18nStore);
+  private readonly auth = inject(AuthStore);
   protected readonly roles = ROLES;
 
   protected readonly users = rxResource({ stream: () => this.api.users() });
@@ -114,15 +116,27 @@ export class UsersAdminComponent {
         : null
       : this.i18n.t('admin.needPassword');
   });
+  /** the form says what is missing only once someone has typed in it or tried to create */
+  protected readonly touched = signal(false);
+  protected readonly shownProblem = computed(() =>
+    this.touched() ? this.problem() : null,
+  );
   protected readonly busy = signal(false);
   protected readonly resetFor = signal<number | null>(null);
   protected readonly resetPassword = signal('');
 
   protected patch(p: Partial<CreateUserRequest>): void {
+    this.touched.set(true);
     this.form.update((f) => ({ ...f, ...p }));
   }
 
+  /** An administrator never disables its own account (the API refuses it too). */
+  protected isSelf(u: UserResponse): boolean {
+    return this.auth.user()?.id === u.id;
+  }
+
   protected create(): void {
+    this.touched.set(true);
     if (this.problem()) return;
     const f = this.form();
     const req: CreateUserRequest = {
@@ -133,14 +147,15 @@ export class UsersAdminComponent {
       ...(f.role === 'bank_hq' ? { bankCode: f.bankCode?.trim() } : {}),
       ...(f.role === 'branch' ? { unitCode: f.unitCode?.trim() } : {}),
     };
-    this.run(this.api.createUser(req), 'admin.created', () =>
+    this.run(this.api.createUser(req), 'admin.created', () => {
       this.form.set({
         ...this.form(),
         username: '',
         password: '',
         displayName: '',
-      }),
-    );
+      });
+      this.touched.set(false);
+    });
   }
 
   protected toggle(u: UserResponse): void {

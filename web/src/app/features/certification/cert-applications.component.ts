@@ -25,7 +25,12 @@ import { of } from 'rxjs';
 import { errorMessage } from '../../core/api/http-error';
 import { AuthStore } from '../../core/auth/auth.store';
 import { ContextStore } from '../../core/context/context.store';
-import { DateTimePipe, MoneyPipe } from '../../core/format/format.pipes';
+import {
+  DateTimePipe,
+  MoneyPipe,
+  MoneyScalePipe,
+  NumberPipe,
+} from '../../core/format/format.pipes';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { StateComponent } from '../../ui/state.component';
@@ -73,6 +78,8 @@ function blank(code = ''): CertificationApplicationRequest {
     NzTableModule,
     DateTimePipe,
     MoneyPipe,
+    MoneyScalePipe,
+    NumberPipe,
     TPipe,
     StateComponent,
   ],

@@ -90,8 +90,11 @@ export class CertEvaluationComponent {
   });
   protected readonly outcomeFilter = signal<CertificationOutcome | null>(null);
   protected readonly pendingOnly = signal(false);
+  private readonly allItems = computed<EvaluationItem[]>(() =>
+    this.list.hasValue() ? (this.list.value()?.items ?? []) : [],
+  );
   protected readonly rows = computed<EvaluationItem[]>(() => {
-    let rows = this.list.hasValue() ? (this.list.value()?.items ?? []) : [];
+    let rows = this.allItems();
     const o = this.outcomeFilter();
     if (o) rows = rows.filter((r) => r.recommendation === o);
     if (this.pendingOnly()) rows = rows.filter((r) => !r.decision);
@@ -106,6 +109,14 @@ export class CertEvaluationComponent {
   });
 
   protected readonly detailCode = signal<string | null>(null);
+  /** the drawer says whose detail it is: "认定评估详情 · ICBC-370100 工商银行济南分行" */
+  protected readonly detailTitle = computed(() => {
+    const code = this.detailCode();
+    const title = this.i18n.t('cert.detailTitle');
+    if (!code) return title;
+    const item = this.allItems().find((r) => r.institutionCode === code);
+    return `${title} · ${code}${item ? ' ' + item.name : ''}`;
+  });
   protected readonly deciding = signal<{
     item: EvaluationItem;
     decision: Decision;

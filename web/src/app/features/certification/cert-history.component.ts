@@ -71,7 +71,9 @@ import { OutcomeTagComponent } from './cert-outcome.component';
                     >{{ 'decision.' + d.decision | t }}</b
                   >
                   @if (d.reason) {
-                    <span class="muted">（{{ d.reason }}）</span>
+                    <span class="muted">{{
+                      'dash.paren' | t: { x: d.reason }
+                    }}</span>
                   }
                   <span class="muted"
                     >{{ d.decidedBy }} {{ d.decidedAt | dt }}</span

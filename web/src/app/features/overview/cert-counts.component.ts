@@ -9,30 +9,41 @@ import { RouterLink } from '@angular/router';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { CertificationApiService } from '../certification/certification-api.service';
 
-/** Certified and reserve counts of the latest evaluated certification year. */
+/**
+ * Certification counts of the latest evaluated year: certified means a confirm decision in the
+ * register (0 until decided); the engine's recommendations are counted apart and say so.
+ */
 @Component({
   selector: 'app-cert-counts',
   imports: [RouterLink, TPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (latest(); as e) {
+      <!-- certified = confirmed decisions in the register; recommendations are not certifications -->
       <a class="kpi" routerLink="/certification">
         <span class="label">{{ 'overview.certified' | t }} · {{ e.year }}</span>
         <span class="value" data-testid="kpi-certified">{{
-          e.status === 'published'
-            ? e.counts.confirmed
-            : e.counts.byOutcome.certify + e.counts.byOutcome.retain
+          e.counts.confirmed
         }}</span>
         <span class="sub">{{
           (e.status === 'published'
             ? 'exStatus.published'
-            : 'cert.pRecommended'
+            : 'dash.listNotPublished'
           ) | t
         }}</span>
       </a>
       <a class="kpi" routerLink="/certification">
+        <span class="label">{{ 'dash.recommended' | t }} · {{ e.year }}</span>
+        <span class="value" data-testid="kpi-recommended">{{
+          e.counts.byOutcome.certify + e.counts.byOutcome.retain
+        }}</span>
+        <span class="sub">{{ 'dash.recommendationNote' | t }}</span>
+      </a>
+      <a class="kpi" routerLink="/certification">
         <span class="label">{{ 'overview.reserve' | t }} · {{ e.year }}</span>
-        <span class="value">{{ e.counts.byOutcome.reserve }}</span>
+        <span class="value" data-testid="kpi-reserve">{{
+          e.counts.byOutcome.reserve
+        }}</span>
         <span class="sub"
           >{{ 'outcome.upgrade' | t }} {{ e.counts.byOutcome.upgrade }}</span
         >

@@ -41,6 +41,13 @@ export function gradeDistributionOption(
   gradeName: (g: Grade) => string,
   levelName: (l: string) => string,
 ): EChartsCoreOption {
+  // all bars share one axis: a segment's width on screen is its share of the longest bar
+  const longest = Math.max(
+    0,
+    ...INSTITUTION_LEVELS.map((l) =>
+      GRADES.reduce((sum, g) => sum + counts[l][g], 0),
+    ),
+  );
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0, data: GRADES.map(gradeName) },
@@ -60,11 +67,23 @@ export function gradeDistributionOption(
         show: true,
         fontSize: 10,
         color: '#fff',
-        formatter: (p: { value: number }) => (p.value ? String(p.value) : ''),
+        // a segment too narrow for its digits gets no label (the tooltip has it), so "5" and "2"
+        // side by side never read as "52"
+        formatter: (p: { value: number }) => segmentLabel(p.value, longest),
       },
+      labelLayout: { hideOverlap: true },
       data: INSTITUTION_LEVELS.map((l) => counts[l][g]),
     })),
   };
+}
+
+/** The share of the longest bar below which a stacked segment is too narrow for its digits. */
+export const MIN_LABELLED_SHARE = 0.06;
+
+/** A stacked segment's label: its count, or nothing when the segment is empty or too narrow. */
+export function segmentLabel(value: number, longestBar: number): string {
+  if (!value || !longestBar) return '';
+  return value / longestBar < MIN_LABELLED_SHARE ? '' : String(value);
 }
 
 /** City bars: units per grade stacked, one bar per city, the 16 cities in GB/T 2260 order. */
@@ -72,6 +91,10 @@ export function cityBarsOption(
   stats: CityStat[],
   gradeName: (g: Grade) => string,
 ): EChartsCoreOption {
+  // 16 names side by side: Chinese city names (2-3 characters) fit level, English ones
+  // ("Zaozhuang", "Dongying") run into each other unless slanted
+  const longest = Math.max(0, ...stats.map((s) => s.name.length));
+  const slant = longest > 4;
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0, data: GRADES.map(gradeName) },
@@ -79,7 +102,7 @@ export function cityBarsOption(
     xAxis: {
       type: 'category',
       data: stats.map((s) => s.name),
-      axisLabel: { interval: 0, fontSize: 11 },
+      axisLabel: { interval: 0, fontSize: 11, rotate: slant ? 40 : 0 },
     },
     yAxis: { type: 'value', minInterval: 1 },
     series: GRADES.map((g) => ({

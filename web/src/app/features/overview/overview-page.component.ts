@@ -41,14 +41,8 @@ import {
   cityStats,
   gradeDistributionOption,
 } from './overview-charts';
+import { movementSummary } from './overview-movement';
 import { TopBottomComponent } from './top-bottom.component';
-
-const GRADE_ORDER: Record<Grade, number> = {
-  excellent: 3,
-  good: 2,
-  pass: 1,
-  improve: 0,
-};
 
 /** The regulator's province at a glance for the selected period and run. */
 @Component({
@@ -78,6 +72,7 @@ export class OverviewPageComponent {
   protected readonly i18n = inject(I18nStore);
   protected readonly levels = INSTITUTION_LEVELS;
   protected readonly grades = GRADES;
+  protected readonly gradeColor = GRADE_COLOR;
 
   protected readonly ref = computed<RunRef | undefined>(
     () => {
@@ -125,8 +120,9 @@ export class OverviewPageComponent {
       total: sum('total'),
       scored,
       excellent: sum('excellent'),
-      improve: sum('improve'),
       good: sum('good'),
+      pass: sum('pass'),
+      improve: sum('improve'),
     };
   });
   protected readonly gradeChart = computed(() => {
@@ -163,29 +159,7 @@ export class OverviewPageComponent {
 
   protected readonly moves = computed(() => {
     const d = this.movement.hasValue() ? this.movement.value() : undefined;
-    if (!d) return null;
-    const changed = d.units.filter(
-      (u) => u.grade.changed && u.grade.a && u.grade.b,
-    );
-    const up = changed.filter(
-      (u) => GRADE_ORDER[u.grade.b as Grade] > GRADE_ORDER[u.grade.a as Grade],
-    ).length;
-    const biggest = [...d.units]
-      .filter((u) => !u.onlyIn && u.composite.delta !== null)
-      .sort(
-        (x, y) =>
-          Math.abs(y.composite.delta ?? 0) - Math.abs(x.composite.delta ?? 0),
-      )
-      .slice(0, 8);
-    return {
-      a: d.a,
-      b: d.b,
-      up,
-      down: changed.length - up,
-      unchanged: d.unchangedCount,
-      changed: d.units.length,
-      biggest,
-    };
+    return d ? { a: d.a, b: d.b, ...movementSummary(d) } : null;
   });
 
   protected signed(v: number | null): string {

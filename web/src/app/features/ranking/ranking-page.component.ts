@@ -27,6 +27,7 @@ import {
   type UnitResultItem,
 } from '@sci/shared';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -45,6 +46,7 @@ import {
   cityName,
   scoreShade,
 } from '../../core/domain';
+import { moneyScaleFor } from '../../core/format/format';
 import { ClassValuePipe, ScorePipe } from '../../core/format/format.pipes';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
@@ -55,6 +57,16 @@ import { RankChangeComponent } from '../../ui/rank-change.component';
 import { StateComponent } from '../../ui/state.component';
 import { sameValues } from '../../core/same-values';
 import { RankingApiService } from './ranking-api.service';
+import {
+  DEFAULT_COLUMNS,
+  OPTIONAL_COLUMNS,
+  type PinnedColumn,
+  type RankingColumn,
+  columnWidth,
+  readColumns,
+  tableWidth,
+  writeColumns,
+} from './ranking-columns';
 import {
   PAGE_SIZES,
   type RankingFilters,
@@ -73,6 +85,7 @@ import {
     FormsModule,
     RouterLink,
     NzButtonModule,
+    NzCheckboxModule,
     NzDropDownModule,
     NzIconModule,
     NzInputModule,
@@ -121,6 +134,13 @@ export class RankingPageComponent {
   );
   protected readonly searchText = signal(this.filters().q ?? '');
   protected readonly exporting = signal(false);
+
+  protected readonly optionalColumns = OPTIONAL_COLUMNS;
+  /** the columns between the pinned identity (left) and flags (right), as the user chose them */
+  protected readonly columns = signal<RankingColumn[]>(readColumns(storage()));
+  protected readonly scrollX = computed(() =>
+    tableWidth(this.columns(), this.i18n.lang(), this.filters().show),
+  );
   protected readonly isBankUser = computed(() =>
     this.auth.hasRole('bank_hq', 'branch'),
   );
@@ -159,6 +179,10 @@ export class RankingPageComponent {
   });
   protected readonly rows = computed<UnitResultItem[]>(() =>
     this.result.hasValue() ? (this.result.value()?.items ?? []) : [],
+  );
+  /** K1 of the whole page in one unit (万元 or 亿元), never mixed down the column. */
+  protected readonly k1Scale = computed(() =>
+    moneyScaleFor(this.rows().map((u) => u.values.K1)),
   );
   protected readonly total = computed(() =>
     this.result.hasValue() ? (this.result.value()?.total ?? 0) : 0,
@@ -214,6 +238,43 @@ export class RankingPageComponent {
     return `${this.filters().show === 'score' ? 's' : 'k'}${k.slice(1)}` as ResultSortKey;
   }
 
+  protected shows(c: RankingColumn): boolean {
+    return this.columns().includes(c);
+  }
+
+  protected w(c: RankingColumn | PinnedColumn): string {
+    return columnWidth(c, this.i18n.lang(), this.filters().show);
+  }
+
+  protected toggleColumn(c: RankingColumn, on: boolean): void {
+    const next = OPTIONAL_COLUMNS.filter((x) =>
+      x === c ? on : this.columns().includes(x),
+    );
+    this.columns.set(next);
+    writeColumns(storage(), next);
+  }
+
+  protected resetColumns(): void {
+    this.columns.set([...DEFAULT_COLUMNS]);
+    writeColumns(storage(), DEFAULT_COLUMNS);
+  }
+
+  protected columnLabel(c: RankingColumn): string {
+    return c === 'classes'
+      ? this.i18n.t('dash.colClasses')
+      : this.i18n.t(`col.${c}`);
+  }
+
+  /** A K header's tooltip: the class's name, then its maximum points or what its value measures. */
+  protected classTip(k: ClassCode): string {
+    const t = this.i18n.t.bind(this.i18n);
+    return `${k} ${t(`class.${k}`)} · ${
+      this.filters().show === 'score'
+        ? t('ranking.maxPoints', { n: this.weights[k] })
+        : t(`classDesc.${k}`)
+    }`;
+  }
+
   protected shade(u: UnitResultItem, k: ClassCode): string {
     return u.scored ? scoreShade(u.scores[k], this.weights[k]) : 'transparent';
   }
@@ -250,5 +311,13 @@ export class RankingPageComponent {
           this.msg.error(errorMessage(e, this.i18n));
         },
       });
+  }
+}
+
+function storage(): Storage | null {
+  try {
+    return localStorage;
+  } catch {
+    return null;
   }
 }

@@ -9,7 +9,7 @@ import {
 } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import type { RunResponse } from '@sci/shared';
+import { shiftPeriod, type RunResponse } from '@sci/shared';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
@@ -157,11 +157,22 @@ export class RunsPageComponent {
   }
 
   /** Quick pick: compare a run with the published run of its period it would replace. */
-  protected compareWithPublished(r: RunResponse): void {
-    const published = this.rows().find(
-      (x) => x.period === r.period && x.published && x.id !== r.id,
+  /**
+   * What a run is compared with: a draft with its period's published run, a published run with
+   * the published run of the quarter before. Every succeeded run has an action that way.
+   */
+  protected compareTarget(r: RunResponse): RunResponse | null {
+    if (r.status !== 'succeeded') return null;
+    const period = r.published ? shiftPeriod(r.period, 1) : r.period;
+    return (
+      this.rows().find(
+        (x) => x.period === period && x.published && x.id !== r.id,
+      ) ?? null
     );
-    this.diffA.set(published?.id ?? null);
+  }
+
+  protected compareWithPublished(r: RunResponse): void {
+    this.diffA.set(this.compareTarget(r)?.id ?? null);
     this.diffB.set(r.id);
   }
 

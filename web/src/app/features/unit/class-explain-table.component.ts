@@ -34,9 +34,9 @@ import { PART_NAMES, formatPart } from './unit-explain';
     >
       <thead>
         <tr>
-          <th>{{ 'unit.class' | t }}</th>
-          <th class="num">{{ 'col.value' | t }}</th>
-          <th class="num">{{ 'words.points' | t }}</th>
+          <th nzWidth="170px">{{ 'unit.class' | t }}</th>
+          <th class="num" nzWidth="116px">{{ 'col.value' | t }}</th>
+          <th class="num" nzWidth="92px">{{ 'words.points' | t }}</th>
           <th>{{ 'words.inWords' | t }}</th>
         </tr>
       </thead>
@@ -72,7 +72,9 @@ import { PART_NAMES, formatPart } from './unit-explain';
         <tbody>
           @for (r of rows(); track r.c.code) {
             <tr>
-              <td class="cls"><b>{{ r.c.code }}</b></td>
+              <td class="cls">
+                <b>{{ r.c.code }}</b>
+              </td>
               <td class="num parts">
                 {{ r.names?.[0] }} {{ r.num }}
                 @if (r.den !== null) {
@@ -81,7 +83,9 @@ import { PART_NAMES, formatPart } from './unit-explain';
               </td>
               <td class="num">{{ r.c.peerSize ?? '—' }}</td>
               <td class="num">{{ r.c.H | num: 3 }}</td>
-              <td class="num">{{ r.c.m === null ? '—' : (r.c.m | kval: r.c.code) }}</td>
+              <td class="num">
+                {{ r.c.m === null ? '—' : (r.c.m | kval: r.c.code) }}
+              </td>
               <td class="num">{{ r.c.V | num: 3 }}</td>
               <td class="num">{{ r.c.f | num: 3 }}</td>
             </tr>
@@ -91,6 +95,10 @@ import { PART_NAMES, formatPart } from './unit-explain';
     </details>
   `,
   styles: `
+    /* "Numerator / denominator" may take two lines rather than spill into the next header */
+    th.wrap {
+      white-space: normal !important;
+    }
     .cls {
       white-space: nowrap;
     }

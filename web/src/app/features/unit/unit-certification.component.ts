@@ -6,12 +6,14 @@ import {
   input,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
+import { SCHEME_SDTF_2025, type ExplainResponse } from '@sci/shared';
 import { I18nStore } from '../../core/i18n/i18n.store';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { StateComponent } from '../../ui/state.component';
 import { CertHistoryComponent } from '../certification/cert-history.component';
 import { OutcomeTagComponent } from '../certification/cert-outcome.component';
 import { CertificationApiService } from '../certification/certification-api.service';
+import { unitReadiness } from './unit-readiness';
 
 /**
  * The unit's certification: its path across years, and the shortfalls of the latest year in
@@ -24,6 +26,27 @@ import { CertificationApiService } from '../certification/certification-api.serv
   template: `<div class="card" data-testid="unit-cert">
     <h2>{{ 'unit.certTitle' | t }}</h2>
     <app-cert-history [code]="code()"></app-cert-history>
+    @if (readiness(); as rd) {
+      <div class="ready" data-testid="unit-readiness">
+        <b>{{ 'dash.readinessTitle' | t: { period: rd.period } }}</b>
+        @for (c of rd.checks; track c.code) {
+          <span
+            class="chk"
+            [class.pass]="c.pass"
+            [attr.data-check]="c.code"
+            [attr.data-pass]="c.pass"
+            >{{ c.pass ? '✓' : '✗' }} {{ 'check.' + c.code | t }}</span
+          >
+        }
+        <div class="note" [class.ok]="!rd.failed.length">
+          {{
+            (rd.failed.length ? 'dash.readinessSome' : 'dash.readinessAll')
+              | t: { n: rd.failed.length }
+          }}
+          <span class="muted">{{ 'dash.readinessNote' | t }}</span>
+        </div>
+      </div>
+    }
     @if (latest(); as y) {
       <app-state
         [resource]="detail"
@@ -50,6 +73,24 @@ import { CertificationApiService } from '../certification/certification-api.serv
     }
   </div>`,
   styles: `
+    .ready {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 10px;
+      align-items: baseline;
+      margin-top: 8px;
+      font-size: 12px;
+    }
+    .chk {
+      color: #a8071a;
+      white-space: nowrap;
+    }
+    .chk.pass {
+      color: #237804;
+    }
+    .ready .note {
+      flex-basis: 100%;
+    }
     .latest {
       display: flex;
       gap: 8px;
@@ -72,6 +113,18 @@ export class UnitCertificationComponent {
   private readonly api = inject(CertificationApiService);
   protected readonly i18n = inject(I18nStore);
   readonly code = input.required<string>();
+  /** the unit's explanation at the selected run: readiness comes from it */
+  readonly explain = input<ExplainResponse | null>(null);
+
+  /**
+   * C3-C8 by the engine's checks on this period's result, the same rule the bank page and the
+   * certification exercise apply. TODO(#12): the run's scheme version instead of the default.
+   */
+  protected readonly readiness = computed(() => {
+    const x = this.explain();
+    if (!x) return null;
+    return { period: x.run.period, ...unitReadiness(x, SCHEME_SDTF_2025) };
+  });
 
   private readonly history = rxResource({
     params: () => this.code(),

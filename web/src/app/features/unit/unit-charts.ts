@@ -8,8 +8,10 @@ import {
 import type { EChartsCoreOption } from 'echarts/core';
 import {
   CLASS_UNIT,
+  classUnitLabel,
   formatClassValue,
-  formatScore,
+  formatNumber,
+  moneyScaleById,
 } from '../../core/format/format';
 import type { Lang } from '../../core/i18n/i18n.store';
 
@@ -81,36 +83,54 @@ export function radarOption(
   };
 }
 
-/** Axis value of a class: K1 in 亿元 (or CNY 100m) so the axis reads in the units of reports. */
-function axisValue(k: ClassCode, v: number | null): number | null {
-  if (v === null) return null;
-  return CLASS_UNIT[k] === 'money' ? v / 1e8 : v;
+/** Axis value of a class: K1 in 亿元 (CNY bn in English), the unit classUnitLabel names. */
+function axisValue(
+  k: ClassCode,
+  v: number | null | undefined,
+  lang: Lang,
+): number | null {
+  if (v === null || v === undefined) return null;
+  return CLASS_UNIT[k] === 'money' ? v / moneyScaleById('yi', lang).divisor : v;
 }
 
-/** Small multiples: one line per class over the quarters (2 rows of 5), each on its own axis. */
+/** The classes with at least one value over the quarters: an empty small multiple says nothing. */
+export function classesWithHistory(history: UnitHistoryPoint[]): ClassCode[] {
+  return CLASS_CODES.filter((k) =>
+    history.some((h) => h.values[k] !== null && h.values[k] !== undefined),
+  );
+}
+
+/**
+ * Small multiples: one line per class over the quarters (2 rows of 5), each on its own axis,
+ * for the classes that have values (an unscored unit has few or none: null when none).
+ */
 export function trendOption(
   history: UnitHistoryPoint[],
   l: ChartLabels,
-): EChartsCoreOption {
+): EChartsCoreOption | null {
+  const codes = classesWithHistory(history);
+  if (!codes.length) return null;
   const periods = history.map((h) => h.period);
   const cols = 5;
-  const grids = CLASS_CODES.map((_, i) => {
+  const rows = Math.ceil(codes.length / cols);
+  const rowPct = 100 / rows;
+  const grids = codes.map((_, i) => {
     const row = Math.floor(i / cols);
     const col = i % cols;
     return {
       left: `${col * 20 + 3.5}%`,
       width: '14.5%',
-      top: `${row * 50 + 10}%`,
-      height: '30%',
+      top: `${row * rowPct + rowPct / 5}%`,
+      height: `${rowPct * 0.6}%`,
       containLabel: false,
     };
   });
   return {
     color: [UNIT_COLOR],
-    title: CLASS_CODES.map((k, i) => ({
-      text: `${k} ${l.className(k)}`,
+    title: codes.map((k, i) => ({
+      text: `${k} ${l.className(k)} (${classUnitLabel(k, l.lang)})`,
       left: `${(i % cols) * 20 + 3.5}%`,
-      top: `${Math.floor(i / cols) * 50 + 1}%`,
+      top: `${Math.floor(i / cols) * rowPct + 1}%`,
       textStyle: { fontSize: 11, fontWeight: 'normal', color: '#434343' },
     })),
     tooltip: {
@@ -120,33 +140,86 @@ export function trendOption(
       ) => {
         const p = ps[0];
         if (!p) return '';
-        const k = CLASS_CODES[p.seriesIndex];
+        const k = codes[p.seriesIndex];
         return `${p.axisValue}<br/>${k} ${l.className(k)}: ${formatClassValue(k, history[p.dataIndex]?.values[k] ?? null, l.lang)}`;
       },
     },
     grid: grids,
-    xAxis: CLASS_CODES.map((_, i) => ({
+    xAxis: codes.map((_, i) => ({
       type: 'category',
       gridIndex: i,
       data: periods,
       axisLabel: { fontSize: 9 },
     })),
-    yAxis: CLASS_CODES.map((_, i) => ({
+    yAxis: codes.map((_, i) => ({
       type: 'value',
       gridIndex: i,
       scale: true,
       axisLabel: { fontSize: 9 },
       splitNumber: 3,
     })),
-    series: CLASS_CODES.map((k, i) => ({
+    series: codes.map((k, i) => ({
       type: 'line',
       name: k,
       xAxisIndex: i,
       yAxisIndex: i,
       symbolSize: 5,
       connectNulls: false,
-      data: history.map((h) => axisValue(k, h.values[k])),
+      data: history.map((h) => axisValue(k, h.values[k], l.lang)),
     })),
+  };
+}
+
+/** A peer box for display: Tukey whiskers (Q1 - 1.5 IQR … Q3 + 1.5 IQR, within min…max). */
+export interface PeerBox {
+  low: number;
+  q1: number;
+  median: number;
+  q3: number;
+  high: number;
+  /** the axis range: the box, its whiskers and the unit's own value when it is near */
+  axisMin: number;
+  axisMax: number;
+}
+
+/**
+ * The box of one class and the range its axis needs. Whiskers stop at 1.5 IQR (a few extreme
+ * peers, e.g. K3's -500 … 2500 pp growth, no longer squash the box into a line); the unit's own
+ * value widens the axis only up to 1.5 IQR more, beyond that its dot sits at the edge.
+ */
+export function peerBox(
+  d: {
+    min: number | null;
+    q1: number | null;
+    median: number | null;
+    q3: number | null;
+    max: number | null;
+  },
+  own: number | null,
+): PeerBox | null {
+  if (
+    d.min === null ||
+    d.q1 === null ||
+    d.median === null ||
+    d.q3 === null ||
+    d.max === null
+  )
+    return null;
+  const iqr = d.q3 - d.q1;
+  const low = Math.max(d.min, d.q1 - 1.5 * iqr);
+  const high = Math.min(d.max, d.q3 + 1.5 * iqr);
+  const reach = Math.max(iqr * 1.5, (high - low) * 0.25, 1e-9);
+  const lo = own === null ? low : Math.max(Math.min(low, own), low - reach);
+  const hi = own === null ? high : Math.min(Math.max(high, own), high + reach);
+  const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
+  return {
+    low,
+    q1: d.q1,
+    median: d.median,
+    q3: d.q3,
+    high,
+    axisMin: lo - pad,
+    axisMax: hi + pad,
   };
 }
 
@@ -160,6 +233,22 @@ export function peerBoxOption(
   l: ChartLabels,
 ): EChartsCoreOption {
   const rowH = 100 / CLASS_CODES.length;
+  const boxes = CLASS_CODES.map((k) => {
+    const d = peers?.[k]?.values;
+    const own = axisValue(k, result.values[k], l.lang);
+    return d
+      ? peerBox(
+          {
+            min: axisValue(k, d.min, l.lang),
+            q1: axisValue(k, d.q1, l.lang),
+            median: axisValue(k, d.median, l.lang),
+            q3: axisValue(k, d.q3, l.lang),
+            max: axisValue(k, d.max, l.lang),
+          },
+          own,
+        )
+      : null;
+  });
   return {
     tooltip: {
       trigger: 'item',
@@ -171,12 +260,12 @@ export function peerBoxOption(
         if (p.seriesType === 'scatter')
           return `${k} ${l.className(k)}<br/>${l.unitSeries}: ${f(result.values[k])}`;
         return d
-          ? `${k} ${l.className(k)} (n=${d.count})<br/>min ${f(d.min)} · Q1 ${f(d.q1)}<br/>${l.peerSeries} ${f(d.median)}<br/>Q3 ${f(d.q3)} · max ${f(d.max)}`
+          ? `${k} ${l.className(k)} (n=${d.count})<br/>Q1 ${f(d.q1)} · ${l.peerSeries} ${f(d.median)} · Q3 ${f(d.q3)}`
           : '';
       },
     },
     grid: CLASS_CODES.map((_, i) => ({
-      left: 150,
+      left: 170,
       right: 24,
       top: `${i * rowH + 1.5}%`,
       height: `${rowH - 4}%`,
@@ -184,33 +273,37 @@ export function peerBoxOption(
     xAxis: CLASS_CODES.map((k, i) => ({
       type: 'value',
       gridIndex: i,
-      scale: true,
+      min: boxes[i]?.axisMin,
+      max: boxes[i]?.axisMax,
       splitNumber: 4,
       axisLabel: {
         fontSize: 9,
-        formatter: (v: number) =>
-          CLASS_UNIT[k] === 'money' ? `${formatScore(v / 1e8, 1)}` : `${v}`,
+        hideOverlap: true,
+        formatter: (v: number) => formatNumber(v, Math.abs(v) >= 100 ? 0 : 1),
       },
       splitLine: { show: false },
     })),
     yAxis: CLASS_CODES.map((k, i) => ({
       type: 'category',
       gridIndex: i,
-      data: [`${k} ${l.className(k)}`],
-      axisLabel: { fontSize: 11, color: '#262626' },
+      // the unit of each row's axis under its name: rows differ (亿元, %, 个百分点, 户, bp)
+      data: [`${k} ${l.className(k)}\n${classUnitLabel(k, l.lang)}`],
+      axisLabel: { fontSize: 11, color: '#262626', lineHeight: 13 },
       axisTick: { show: false },
     })),
     series: CLASS_CODES.flatMap((k, i) => {
-      const d = peers?.[k]?.values;
-      const box =
-        d && d.min !== null ? [[d.min, d.q1, d.median, d.q3, d.max]] : [];
-      const own = result.values[k];
+      const b = boxes[i];
+      const own = axisValue(k, result.values[k], l.lang);
+      const inside =
+        own === null || !b
+          ? own
+          : Math.min(Math.max(own, b.axisMin), b.axisMax);
       return [
         {
           type: 'boxplot',
           xAxisIndex: i,
           yAxisIndex: i,
-          data: box,
+          data: b ? [[b.low, b.q1, b.median, b.q3, b.high]] : [],
           itemStyle: { color: '#e6f0fa', borderColor: PEER_COLOR },
           boxWidth: ['40%', '60%'],
         },
@@ -218,7 +311,11 @@ export function peerBoxOption(
           type: 'scatter',
           xAxisIndex: i,
           yAxisIndex: i,
-          data: own === null ? [] : [[own, 0]],
+          data: inside === null ? [] : [[inside, 0]],
+          // off the axis: a triangle at the edge, pointing the way (the tooltip has the value)
+          symbol: inside !== own ? 'triangle' : 'circle',
+          symbolRotate:
+            inside !== own && own !== null && b && own > b.axisMax ? -90 : 90,
           itemStyle: { color: UNIT_COLOR },
           symbolSize: 9,
           z: 5,

@@ -15,6 +15,7 @@ import { ContextStore } from '../../core/context/context.store';
 import { CLASS_WEIGHTS, cityName } from '../../core/domain';
 import {
   MoneyPipe,
+  MoneyScalePipe,
   NumberPipe,
   PercentPipe,
   ScorePipe,
@@ -49,6 +50,7 @@ import {
     NzTableModule,
     NzTooltipModule,
     MoneyPipe,
+    MoneyScalePipe,
     NumberPipe,
     PercentPipe,
     ScorePipe,
@@ -144,14 +146,21 @@ export class UnitPageComponent {
   );
   protected readonly flagTexts = computed(() => {
     const e = this.e();
+    // an unscored unit's NO_LOANS is said once, by the notice card
+    const said = (code: string): boolean =>
+      code === 'NO_LOANS' && this.d()?.result.scored === false;
     if (e)
-      return e.flags.map((f) => ({
-        code: f.code,
-        text: this.i18n.lang() === 'en' ? f.en : f.zh,
+      return e.flags
+        .filter((f) => !said(f.code))
+        .map((f) => ({
+          code: f.code,
+          text: this.i18n.lang() === 'en' ? f.en : f.zh,
+        }));
+    return (this.d()?.result.flags ?? [])
+      .filter((c) => !said(c))
+      .map((code) => ({
+        code,
+        text: this.i18n.t(`flagDesc.${code}`),
       }));
-    return (this.d()?.result.flags ?? []).map((code) => ({
-      code,
-      text: this.i18n.t(`flagDesc.${code}`),
-    }));
   });
 }

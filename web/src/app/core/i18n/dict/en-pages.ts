@@ -6,7 +6,7 @@ export const EN_PAGES: Record<keyof typeof ZH_CN_PAGES, string> = {
   'runs.trigger': 'Trigger a run',
   'runs.triggerBtn': 'Run now',
   'runs.triggerHint':
-    'Scores the period’s current data into a draft run; banks see it once published.',
+    "Scores the period's current data into a draft run; banks see it once published.",
   'runs.defaultScheme': 'Default scheme version',
   'runs.default': 'default',
   'runs.triggered': 'Run #{id} started ({period})',
@@ -22,7 +22,7 @@ export const EN_PAGES: Record<keyof typeof ZH_CN_PAGES, string> = {
   'runs.publish': 'Publish',
   'runs.publishConfirm':
     'Publish run #{id}? The dashboard and rankings of {period} will show it.',
-  'runs.compare': 'Compare with published',
+  'runs.compare': 'Compare',
   'runs.diff': 'Compare runs',
   'runs.diffA': 'Base run A',
   'runs.diffB': 'Run B',
@@ -50,7 +50,7 @@ export const EN_PAGES: Record<keyof typeof ZH_CN_PAGES, string> = {
   'ranking.export': 'Export results',
   'ranking.exported': 'Saved {name}',
   'ranking.bankCode': 'Bank code',
-  'ranking.search': 'Search code or name',
+  'ranking.search': 'Code, name, city or bank',
   'ranking.empty': 'No unit matches',
   'ranking.maxPoints': 'max {n} pts',
   'unit.openBank': 'Open bank',
@@ -61,9 +61,10 @@ export const EN_PAGES: Record<keyof typeof ZH_CN_PAGES, string> = {
   'unit.radarTitle': 'Share of points per class: unit vs peer median',
   'unit.radarUnit': "% of the class's points",
   'unit.boxTitle': 'Position among {n} peers (distribution of each value)',
-  'unit.boxUnit': 'box: quartiles; red dot: this unit; K1 in 100m CNY',
+  'unit.boxUnit':
+    'box: quartiles, whiskers to 1.5 IQR; red dot: this unit (a triangle when off the axis); unit under each class',
   'unit.trendTitle': 'K1–K10 values over quarters',
-  'unit.trendUnit': 'K1 in 100m CNY, K5 borrowers, K9 bp, others % or pp',
+  'unit.trendUnit': 'by quarter; the unit is in each title',
   'unit.noHistory': 'No earlier quarters',
   'unit.explainTitle': 'How the score came about',
   'unit.class': 'Class',
@@ -100,7 +101,7 @@ export const EN_PAGES: Record<keyof typeof ZH_CN_PAGES, string> = {
   'bank.allMet': 'all quantitative checks met',
   'bank.short': '{measure} {value}, below {threshold}, short by {gap}',
   'bank.shortNull': '{measure} has no data (needs at least {threshold})',
-  'bank.hasFlag': 'flagged “{measure}”',
+  'bank.hasFlag': 'flagged "{measure}"',
   'bank.growthShort':
     'tech loans did not grow as fast as all loans (growth class not full marks)',
   'overview.units': 'Units',

@@ -101,7 +101,7 @@ export const EN: Record<keyof typeof ZH_CN, string> = {
   'flagDesc.NPL_OVER_TOLERANCE':
     'Tech NPL ratio above all-loan NPL ratio + 3 pp: asset quality scores 0, grade capped at Pass.',
   'flagDesc.QUAL_INHERITED':
-    'At least one qualitative block uses a parent unit’s score.',
+    "At least one qualitative block uses a parent unit's score.",
   'flagDesc.QUAL_MISSING':
     'At least one qualitative block is missing and scores 0.',
   'flagDesc.VETO':

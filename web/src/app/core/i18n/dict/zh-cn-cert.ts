@@ -75,7 +75,7 @@ export const ZH_CN_CERT = {
   'cert.pickUnit': '选择申报机构',
   'cert.designated': '已正式挂牌',
   'cert.rmCount': '专职科技客户经理（人）',
-  'cert.ftp': 'FTP 优惠（BP）',
+  'cert.ftp': 'FTP 优惠（bp）',
   'cert.approvalLimit': '审批权限',
   'cert.mechanisms': '内部机制（已具备 {n}/7）：',
   'cert.mechanismsCol': '机制',

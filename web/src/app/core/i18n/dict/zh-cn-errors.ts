@@ -1,31 +1,9 @@
-/** Chinese texts for the API's stable error codes (`error.<CODE>`); the API itself writes English. */
-export const ZH_CN_ERRORS = {
-  'error.INVALID_CREDENTIALS': '用户名或密码错误。',
-  'error.ACCOUNT_LOCKED': '连续登录失败次数过多，账户已临时锁定，请稍后再试。',
-  'error.ACCOUNT_DISABLED': '该账户已停用，请联系系统管理员。',
-  'error.TOO_MANY_REQUESTS': '请求过于频繁，请稍后再试。',
-  'error.TOKEN_EXPIRED': '登录已过期，请重新登录。',
-  'error.SESSION_ENDED': '会话已结束，请重新登录。',
-  'error.INVALID_TOKEN': '登录凭证无效，请重新登录。',
-  'error.UNAUTHENTICATED': '请先登录。',
-  'error.ROLE_FORBIDDEN': '您的角色无权执行该操作。',
-  'error.SCOPE_NOT_ALLOWED': '该机构不在您的数据范围内。',
-  'error.NO_PUBLISHED_RUN': '该报告期尚无已发布的评估批次。',
-  'error.RUN_NOT_FOUND': '评估批次不存在。',
-  'error.RUN_NOT_SUCCEEDED': '该批次未成功完成，不能发布或比较。',
-  'error.RUN_IN_PROGRESS': '该报告期已有评估正在运行。',
-  'error.PERIOD_NO_DATA': '该报告期没有贷款数据。',
-  'error.PERIOD_INVALID': '报告期格式应为 2025Q4。',
-  'error.UNKNOWN_UNIT': '机构不存在。',
-  'error.UNKNOWN_BANK': '银行不存在。',
-  'error.USERNAME_TAKEN': '用户名已被使用。',
-  'error.WEAK_PASSWORD':
-    '密码不符合规则（至少 10 位，包含字母和数字，不含用户名）',
-  'error.CANNOT_DISABLE_SELF': '不能停用自己的账户。',
-  'error.UNSUPPORTED_FILE_TYPE': '仅支持 CSV、XLSX 或 ZIP 文件。',
-  'error.SCHEME_INVALID': '方案参数校验未通过',
-  'error.SCHEME_NOT_FOUND': '评估方案不存在。',
-  'error.IMPORT_NOT_FOUND': '导入批次不存在。',
-  'error.BAD_VALUE': '输入值不合规',
-  'error.DATABASE_DOWN': '数据库暂不可用，请稍后再试。',
-};
+import { MESSAGES, type ApiErrorCode } from '@sci/shared';
+
+/**
+ * Chinese texts of the API's coded messages (`error.<CODE>`), taken from the one shared catalog
+ * (shared/src/messages) that the API's codes are checked against; nothing is written here.
+ */
+export const ZH_CN_ERRORS = Object.fromEntries(
+  Object.entries(MESSAGES).map(([code, t]) => [`error.${code}`, t.zh]),
+) as Record<`error.${ApiErrorCode}`, string>;

@@ -105,7 +105,7 @@ export const ZH_CN = {
   'unit.money.wan': '万元',
   'unit.money.yuan': '元',
   'unit.pp': '个百分点',
-  'unit.bp': 'BP',
+  'unit.bp': 'bp',
   'unit.households': '户',
   'unit.score': '分',
 
