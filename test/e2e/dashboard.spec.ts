@@ -115,6 +115,7 @@ if (executablePath) {
           nav: [
             'nav.overview',
             'nav.ranking',
+            'compare.title',
             'nav.banks',
             'nav.certification',
             'nav.runs',
@@ -127,9 +128,17 @@ if (executablePath) {
         },
         bank_hq: {
           path: /\/banks\/[^/]+$/,
-          nav: ['nav.ranking', 'nav.bank', 'nav.certification'],
+          nav: [
+            'nav.ranking',
+            'compare.title',
+            'nav.bank',
+            'nav.certification',
+          ],
         },
-        branch: { path: /\/units\/[^/]+$/, nav: ['nav.ranking', 'nav.myUnit'] },
+        branch: {
+          path: /\/units\/[^/]+$/,
+          nav: ['nav.ranking', 'compare.title', 'nav.myUnit'],
+        },
       };
       for (const l of server.logins) {
         const page = await as(l.username);

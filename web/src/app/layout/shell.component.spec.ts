@@ -55,7 +55,12 @@ describe(ShellComponent.name, () => {
   it('should give a bank HQ its bank, the ranking and certification, and nothing of the regulator', async () => {
     signInAs({ role: 'bank_hq', bankCode: 'ICBC' });
     const el = await render();
-    expect(nav(el)).toEqual(['nav.ranking', 'nav.bank', 'nav.certification']);
+    expect(nav(el)).toEqual([
+      'nav.ranking',
+      'compare.title',
+      'nav.bank',
+      'nav.certification',
+    ]);
     expect(el.querySelector('a[href="/banks/ICBC"]')).not.toBeNull();
     expect(el.querySelector('[data-testid=who]')?.textContent).toContain(
       'ICBC',
