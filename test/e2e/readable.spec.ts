@@ -280,7 +280,19 @@ if (executablePath) {
       await page.click('[data-city="370200"]');
       await page.waitForURL(/city=370200/);
       await settled(page);
-      const cities = await texts(page, 'tr[data-unit] td:nth-child(7)');
+      // the city column's place depends on the columns shown: find it by its header
+      const cities = await page.$$eval(
+        '[data-testid=ranking-table] table',
+        (tables) => {
+          const head = Array.from(tables[0].querySelectorAll('thead th')).map(
+            (th) => (th.textContent ?? '').trim(),
+          );
+          const i = head.indexOf('城市');
+          return tables
+            .flatMap((t) => Array.from(t.querySelectorAll('tr[data-unit]')))
+            .map((r) => (r.children[i]?.textContent ?? '').trim());
+        },
+      );
       expect(new Set(cities)).toEqual(new Set(['青岛']));
     });
 

@@ -195,14 +195,19 @@ export class RankingPageComponent {
     // Mirror the view in the URL (replaceUrl: filtering is not navigation worth a Back step).
     effect(() => {
       const queryParams = filtersToParams(this.filters(), this.defaults);
-      untracked(
-        () =>
-          void this.router.navigate([], {
-            relativeTo: this.route,
-            queryParams,
-            replaceUrl: true,
-          }),
-      );
+      untracked(() => {
+        // the period and run of every page (ContextUrlSync) stay in the URL beside the filters
+        const url = this.route.snapshot.queryParamMap;
+        for (const k of ['period', 'run']) {
+          const v = url.get(k);
+          if (v !== null) queryParams[k] = v;
+        }
+        void this.router.navigate([], {
+          relativeTo: this.route,
+          queryParams,
+          replaceUrl: true,
+        });
+      });
     });
   }
 
@@ -299,18 +304,16 @@ export class RankingPageComponent {
 
   private download(file: Observable<string>): void {
     this.exporting.set(true);
-    file
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (name) => {
-          this.exporting.set(false);
-          this.msg.success(this.i18n.t('ranking.exported', { name }));
-        },
-        error: (e: unknown) => {
-          this.exporting.set(false);
-          this.msg.error(errorMessage(e, this.i18n));
-        },
-      });
+    file.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
+      next: (name) => {
+        this.exporting.set(false);
+        this.msg.success(this.i18n.t('ranking.exported', { name }));
+      },
+      error: (e: unknown) => {
+        this.exporting.set(false);
+        this.msg.error(errorMessage(e, this.i18n));
+      },
+    });
   }
 }
 
