@@ -7,10 +7,11 @@ import { UsersModule } from './users/users.module';
 import { AuthModule } from './auth/auth.module';
 import { SchemesModule } from './schemes/schemes.module';
 import { RunsModule } from './runs/runs.module';
+import { ReportsModule } from './reports/reports.module';
 import { ResultsModule } from './results/results.module';
 import { CertificationModule } from './certification/certification.module';
 import { SignalsModule } from './signals/signals.module';
 import { PolicyLabModule } from './policy-lab/policy-lab.module';
 
 /** The feature modules of the API. Each feature appends its module here. */
-export const FEATURE_MODULES = [HealthModule, DemoModule, ImportModule, AuthCoreModule, AuditModule, UsersModule, AuthModule, SchemesModule, RunsModule, ResultsModule, CertificationModule, SignalsModule, PolicyLabModule];
+export const FEATURE_MODULES = [HealthModule, DemoModule, ImportModule, AuthCoreModule, AuditModule, UsersModule, AuthModule, SchemesModule, RunsModule, ResultsModule, ReportsModule, CertificationModule, SignalsModule, PolicyLabModule];

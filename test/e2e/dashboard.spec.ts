@@ -111,10 +111,11 @@ if (executablePath) {
     it('should land each role on its home page with its own menu', async () => {
       const expected: Record<string, { path: RegExp; nav: string[] }> = {
         regulator: {
-          path: /\/overview$/,
+          path: /\/overview(\?.*)?$/,
           nav: [
             'nav.overview',
             'nav.ranking',
+            'compare.title',
             'nav.banks',
             'nav.certification',
             'nav.signals',
@@ -122,23 +123,28 @@ if (executablePath) {
             'nav.runs',
             'nav.imports',
             'nav.policyLab',
+            'nav.admin',
           ],
         },
         admin: {
-          path: /\/admin$/,
+          path: /\/admin(\?.*)?$/,
           nav: ['nav.runs', 'nav.imports', 'nav.policyLab', 'nav.admin'],
         },
         bank_hq: {
-          path: /\/banks\/[^/]+$/,
+          path: /\/banks\/[^/?]+(\?.*)?$/,
           nav: [
             'nav.ranking',
+            'compare.title',
             'nav.bank',
             'nav.certification',
             'nav.signals',
             'nav.quality',
           ],
         },
-        branch: { path: /\/units\/[^/]+$/, nav: ['nav.ranking', 'nav.myUnit'] },
+        branch: {
+          path: /\/units\/[^/?]+(\?.*)?$/,
+          nav: ['nav.ranking', 'compare.title', 'nav.myUnit'],
+        },
       };
       for (const l of server.logins) {
         const page = await as(l.username);
@@ -343,7 +349,7 @@ if (executablePath) {
     describe('bank HQ', () => {
       it('should see its own bank only', async () => {
         const page = await as('icbc_hq');
-        await page.waitForURL(/\/banks\/ICBC$/);
+        await page.waitForURL(/\/banks\/ICBC(\?.*)?$/);
         await settled(page);
         expect(
           await page.$$('[data-testid=bank-units] tr[data-unit]'),
@@ -399,7 +405,7 @@ if (executablePath) {
     describe('branch', () => {
       it('should see its unit and its subtree only', async () => {
         const page = await as('icbc_jinan');
-        await page.waitForURL(/\/units\/ICBC-370100$/);
+        await page.waitForURL(/\/units\/ICBC-370100(\?.*)?$/);
         await settled(page);
         expect(
           await page.$$('[data-testid=explain-table] tr[data-class]'),

@@ -174,6 +174,22 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('results API on 
       expect(e.qualitativeBlocks.map((b) => b.block)).toEqual(['Q1', 'Q2', 'Q3']);
     });
 
+    it('should say every class in words, without formula symbols, and what would gain the most points', async () => {
+      const e = (await get<ExplainResponse>('/results/ICBC-370100/explain?period=2025Q4', 'branch')).body;
+      for (const c of e.classes) {
+        if (c.method === 'peer_trend') expect(c.why.zh).toContain(c.name.zh);
+        expect(c.why.zh).toContain(`${c.points.toFixed(1)} / ${c.weight} 分`);
+        expect(c.why.en.length).toBeGreaterThan(10);
+        for (const text of [c.why.zh, c.why.en]) expect(text).not.toMatch(/\b(H|P|m|V|f|NA)\s*=|S₀|A₀|rT|rA/);
+      }
+      const lost = e.classes.map((c) => c.weight - c.points).sort((a, b) => b - a);
+      expect(e.summary.improvements.length).toBeLessThanOrEqual(3);
+      expect(e.summary.improvements.map((i) => i.lostPoints)).toEqual(lost.slice(0, e.summary.improvements.length).map((x) => expect.closeTo(x, 9)));
+      for (const i of e.summary.improvements) expect(i.text.zh).toContain(`失 ${i.lostPoints.toFixed(1)} 分`);
+      if (e.summary.nextGrade) expect(e.summary.nextGrade.pointsNeeded).toBeGreaterThan(0);
+      expect(e.composite + (e.summary.nextGrade?.pointsNeeded ?? 0)).toBeGreaterThanOrEqual(e.grade === 'excellent' ? 90 : 0);
+    });
+
     it('should name a qualitative source only when the caller may see it', async () => {
       const reg = await get<ExplainResponse>('/results/ICBC-370100/explain?period=2025Q4', 'regulator');
       expect(reg.body.qualitativeBlocks.map((b) => [b.inherited, b.sourceCode, b.sourceYear])).toEqual([
@@ -230,6 +246,56 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('results API on 
       await expect(get('/banks/QDB/summary?period=2025Q4', 'bank_hq')).resolves.toMatchObject({ status: 404 });
       await expect(get('/banks/ICBC/summary?period=2025Q4', 'branch')).resolves.toMatchObject({ status: 404 });
       await expect(get('/banks/QDB/summary?period=2025Q4', 'regulator')).resolves.toMatchObject({ status: 200 });
+    });
+  });
+
+  describe('GET /api/results/export/readable', () => {
+    const auth = (who: Who): RequestInit => ({ headers: { authorization: `Bearer ${tokens[who]}` } });
+
+    it('should export exactly the filtered, sorted board, in words and in the reader\'s language', async () => {
+      const query = 'period=2025Q4&grade=good&level=city&sort=composite&order=desc';
+      const board = (await get<ResultsPageResponse>(`/results?${query}&pageSize=500`, 'regulator')).body;
+      const res = await fetch(`${baseUrl}/results/export/readable?${query}&format=csv&lang=en`, auth('regulator'));
+      expect(res.status).toBe(200);
+      const text = (await res.text()).replace(/^\uFEFF/, '');
+      const [title, header, ...rows] = text.trim().split('\r\n');
+      expect(title).toContain(`2025Q4 · run #${runIds['2025Q4']} (published) · scheme sdtf-2025 v1`);
+      expect(header.split(',').slice(0, 8)).toEqual(['Rank', 'Unit', 'Code', 'Bank', 'Level', 'Peer group', 'City', 'Grade']);
+      expect(header).toContain('K2 Tech loan share (points)');
+      expect(rows).toHaveLength(board.total);
+      const cells = rows.map((r) => r.split(','));
+      expect(cells.map((c) => c[2])).toEqual(board.items.map((i) => i.code));
+      expect(cells.map((c) => Number(c[8]))).toEqual(board.items.map((i) => Number(i.composite.toFixed(2))));
+      expect(new Set(cells.map((c) => c[7]))).toEqual(new Set(['Good']));
+      expect(new Set(cells.map((c) => c[4]))).toEqual(new Set(['City branch']));
+      expect(text).not.toMatch(/,good,|QUAL_INHERITED|SMALL_PEER_GROUP/);
+    });
+
+    it('should write an XLSX with a title row, a frozen header, widths, number formats and values in display units', async () => {
+      const res = await fetch(`${baseUrl}/results/export/readable?period=2025Q4&show=value&bank=ICBC`, auth('bank_hq'));
+      expect(res.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
+      const ws = wb.worksheets[0];
+      expect(String(ws.getCell(1, 1).value)).toContain('科技金融服务效果评估结果 · 2025Q4');
+      expect(ws.getCell(2, 2).value).toBe('机构名称');
+      const k1Header = String(ws.getCell(2, 12).value);
+      expect(k1Header).toMatch(/^K1 科技贷款规模（(亿元|万元)）$/);
+      const k1Div = k1Header.includes('亿元') ? 1e8 : 1e4;
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+      expect(ws.getColumn(2).width).toBeGreaterThan(20);
+      expect(ws.getColumn(12).numFmt).toBe('#,##0.00');
+      const codes: string[] = [];
+      ws.eachRow((row, n) => {
+        if (n > 2) codes.push(String(row.getCell(3).value));
+      });
+      expect(codes.sort()).toEqual(icbcUnits);
+      const detail = (await get<UnitResultDetailResponse>(`/results/${codes[0]}?period=2025Q4`, 'bank_hq')).body.result;
+      let k1: unknown = null;
+      ws.eachRow((row) => {
+        if (row.getCell(3).value === codes[0]) k1 = row.getCell(12).value;
+      });
+      expect(k1).toBe(detail.values.K1 === null ? null : Number((detail.values.K1 / k1Div).toFixed(2)));
     });
   });
 

@@ -34,6 +34,7 @@ import { CertificationExerciseEntity } from './entities/certification-exercise.e
   exports: [
     CertificationRepository,
     CertificationEvaluationService,
+    CertificationDecisionsService,
     CertificationExerciseService,
     DemoCertificationSeeder,
   ],

@@ -1,5 +1,5 @@
+import { CHECK_NAMES } from '@sci/shared';
 import type {
-  CheckCode,
   CheckResult,
   CheckView,
   CheckMeasureView,
@@ -34,16 +34,6 @@ interface MeasureInfo {
   kind: Kind;
 }
 
-export const CHECK_NAMES: Record<CheckCode, LocalizedText> = {
-  C1: { zh: '机构设置', en: 'Organisation' },
-  C2: { zh: '体制机制', en: 'Mechanisms' },
-  C3: { zh: '专业化程度', en: 'Specialisation' },
-  C4: { zh: '业务规模', en: 'Scale' },
-  C5: { zh: '业务增长', en: 'Growth' },
-  C6: { zh: '服务广度', en: 'Breadth' },
-  C7: { zh: '风险与合规', en: 'Risk and compliance' },
-  C8: { zh: '综合评价得分', en: 'Composite score' },
-};
 
 const MEASURES: Record<string, MeasureInfo> = {
   designated: {

@@ -1,24 +1,30 @@
-import type { PeerGroup } from '@sci/shared';
+import { SHANDONG_CITIES, type PeerGroup } from '@sci/shared';
 
-/** The 16 cities of Shandong with their GB/T 2260 codes. */
-export const CITIES: readonly { code: string; name: string; weight: number }[] = [
-  { code: '370100', name: '济南', weight: 14 },
-  { code: '370200', name: '青岛', weight: 16 },
-  { code: '370300', name: '淄博', weight: 6 },
-  { code: '370400', name: '枣庄', weight: 3 },
-  { code: '370500', name: '东营', weight: 4 },
-  { code: '370600', name: '烟台', weight: 9 },
-  { code: '370700', name: '潍坊', weight: 9 },
-  { code: '370800', name: '济宁', weight: 6 },
-  { code: '370900', name: '泰安', weight: 4 },
-  { code: '371000', name: '威海', weight: 4 },
-  { code: '371100', name: '日照', weight: 3 },
-  { code: '371300', name: '临沂', weight: 7 },
-  { code: '371400', name: '德州', weight: 4 },
-  { code: '371500', name: '聊城', weight: 4 },
-  { code: '371600', name: '滨州', weight: 3 },
-  { code: '371700', name: '菏泽', weight: 4 },
-];
+/** How many units each city gets in the synthetic province, by GB/T 2260 code. */
+const CITY_WEIGHTS: Record<string, number> = {
+  '370100': 14,
+  '370200': 16,
+  '370300': 6,
+  '370400': 3,
+  '370500': 4,
+  '370600': 9,
+  '370700': 9,
+  '370800': 6,
+  '370900': 4,
+  '371000': 4,
+  '371100': 3,
+  '371300': 7,
+  '371400': 4,
+  '371500': 4,
+  '371600': 3,
+  '371700': 4,
+};
+
+export const CITIES: readonly { code: string; name: string; weight: number }[] = SHANDONG_CITIES.map((c) => ({
+  code: c.code,
+  name: c.zh,
+  weight: CITY_WEIGHTS[c.code],
+}));
 
 export const cityName = (code: string): string => CITIES.find((c) => c.code === code)?.name ?? code;
 

@@ -1,18 +1,4 @@
-import type { ClassCode, Flag, FlagText, Scheme } from '@sci/shared';
-
-/** Names and units of the indicator classes (spec section 2). */
-export const CLASS_TEXT: Record<ClassCode, { zh: string; en: string; unit: string }> = {
-  K1: { zh: '科技贷款规模', en: 'Scale of tech loans', unit: 'yuan' },
-  K2: { zh: '科技贷款占比', en: 'Share of tech loans', unit: '%' },
-  K3: { zh: '增速差', en: 'Growth vs all loans', unit: 'pp' },
-  K4: { zh: '投早投小', en: 'SME-tech structure', unit: '%' },
-  K5: { zh: '服务户数', en: 'Tech borrowers served', unit: 'count' },
-  K6: { zh: '首贷户占比', en: 'First-loan borrowers', unit: '%' },
-  K7: { zh: '信用及知识产权质押', en: 'Credit & IP-pledge loans', unit: '%' },
-  K8: { zh: '中长期占比', en: 'Medium/long-term share', unit: '%' },
-  K9: { zh: '融资成本', en: 'Pricing vs all new loans', unit: 'bp' },
-  K10: { zh: '资产质量', en: 'Asset quality (tech NPL ratio)', unit: '%' },
-};
+import type { Flag, FlagText, Scheme } from '@sci/shared';
 
 /** A flag in words; figures come from the run's scheme, never from code. */
 export function flagText(flag: Flag, scheme: Scheme): FlagText {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { BankSummaryResponse, ExplainResponse, ResultsPageResponse, RunDiffResponse, UnitResultDetailResponse } from '@sci/shared';
 import type { Response } from 'express';
 import { AccessScope, CurrentScope } from '../core/auth/access-scope';
-import { ResultsExportQueryDto, ResultsQueryDto, UnitResultQueryDto } from './dto/results-query.dto';
+import { ReadableExportQueryDto, ResultsExportQueryDto, ResultsQueryDto, UnitResultQueryDto } from './dto/results-query.dto';
 import { ExplainService } from './explain.service';
 import { ResultsExportService } from './results-export.service';
 import { ResultsService } from './results.service';
@@ -29,6 +29,15 @@ export class ResultsController {
   async export(@Query() q: ResultsExportQueryDto, @CurrentScope() scope: AccessScope, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const file = await this.exporter.export(scope, { period: q.period, runId: q.runId, format: q.format ?? 'csv' });
     res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    return new StreamableFile(file.body, { type: file.contentType });
+  }
+
+  /** The ranking board as shown (filters, sort, words, display units); the exchange format is results/export. */
+  @Get('results/export/readable')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async exportReadable(@Query() q: ReadableExportQueryDto, @CurrentScope() scope: AccessScope, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const file = await this.exporter.readable(scope, q);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
     return new StreamableFile(file.body, { type: file.contentType });
   }
 

@@ -11,6 +11,6 @@ import { ResultsService } from './results.service';
   imports: [RunsModule, SchemesModule],
   controllers: [ResultsController],
   providers: [ResultsRepository, ResultsService, ExplainService, ResultsExportService],
-  exports: [ResultsExportService],
+  exports: [ResultsExportService, ExplainService, ResultsService, ResultsRepository],
 })
 export class ResultsModule {}

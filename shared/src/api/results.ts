@@ -177,6 +177,8 @@ export interface ExplainClass {
   V: number | null;
   /** the earlier values m is the mean of, most recent first */
   trendValues: { period: string; value: number }[];
+  /** the class in one plain sentence (values, peer position, trend, points), no symbols */
+  why: { zh: string; en: string };
 }
 
 export interface ExplainQualitativeBlock {
@@ -228,6 +230,8 @@ export interface ExplainResponse {
   qualitativeBlocks: ExplainQualitativeBlock[];
   /** top 10 borrowers by tech balance (the loan rows that drive K1) */
   topBorrowers: TopBorrower[];
+  /** the costliest classes, what would gain them, and the points to the next grade */
+  summary: ExplainSummary;
 }
 
 /** A unit of a bank's summary: its ten class scores and its rank among the bank's units of its level. */
@@ -258,4 +262,31 @@ export interface BankSummaryResponse {
   peerScoreMedians: Record<ClassCode, number | null>;
   /** every unit of the bank (head, cities, outlets), ordered by level then rankInBank */
   units: BankSummaryUnit[];
+}
+
+/** A class that cost points and what would gain them back (the unit page's "what to improve"). */
+export interface ExplainImprovement {
+  code: ClassCode;
+  /** weight - points */
+  lostPoints: number;
+  /** the value that would give full peer marks (above the group's best; null: not known or not disclosable) */
+  peerTarget: number | null;
+  peerGain: number;
+  /** the value that would give full trend marks (null: no history) */
+  trendTarget: number | null;
+  trendGain: number;
+  text: { zh: string; en: string };
+}
+
+/** The points the composite lacks for the next grade up (null at the top grade). */
+export interface ExplainNextGrade {
+  grade: Grade;
+  pointsNeeded: number;
+  text: { zh: string; en: string };
+}
+
+/** What the unit page shows above the classes: the three costliest classes and the next grade. */
+export interface ExplainSummary {
+  improvements: ExplainImprovement[];
+  nextGrade: ExplainNextGrade | null;
 }

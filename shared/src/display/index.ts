@@ -1,2 +1,4 @@
+export * from './glossary';
+export * from './class-words';
 export * from './format';
 export * from './places';

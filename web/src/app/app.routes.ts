@@ -41,6 +41,14 @@ export const appRoutes: Route[] = [
           import('./features/unit/unit.routes').then((m) => m.UNIT_ROUTES),
       },
       {
+        path: 'compare',
+        canMatch: [roleGuard('regulator', 'bank_hq', 'branch')],
+        loadChildren: () =>
+          import('./features/compare/compare.routes').then(
+            (m) => m.COMPARE_ROUTES,
+          ),
+      },
+      {
         path: 'banks',
         canMatch: [roleGuard('regulator', 'bank_hq')],
         loadChildren: () =>

@@ -108,3 +108,21 @@ export class ResultsExportQueryDto extends UnitResultQueryDto {
   @IsIn(TABULAR_FORMATS)
   format?: TabularFormat;
 }
+
+/** The board's export: the same query as GET /api/results (every matching row, not one page). */
+export class ReadableExportQueryDto extends ResultsQueryDto {
+  @ApiPropertyOptional({ enum: TABULAR_FORMATS, default: 'xlsx' })
+  @IsOptional()
+  @IsIn(TABULAR_FORMATS)
+  format?: TabularFormat;
+
+  @ApiPropertyOptional({ enum: ['zh', 'en'], default: 'zh', description: 'language of headers and words' })
+  @IsOptional()
+  @IsIn(['zh', 'en'])
+  lang?: 'zh' | 'en';
+
+  @ApiPropertyOptional({ enum: ['score', 'value'], default: 'score', description: 'class columns: points or values' })
+  @IsOptional()
+  @IsIn(['score', 'value'])
+  show?: 'score' | 'value';
+}

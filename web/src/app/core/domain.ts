@@ -39,8 +39,8 @@ export const SERIES_COLORS = [
   '#b7950b',
 ];
 
-/** The 16 cities of Shandong: one list in shared, used by the API's search too. */
-export { SHANDONG_CITIES } from '@sci/shared';
+/** The 16 cities of Shandong: one list in shared, used by the API's search, exports and reports too. */
+export { SHANDONG_CITIES };
 
 const CITY_BY_CODE = new Map(SHANDONG_CITIES.map((c) => [c.code, c]));
 

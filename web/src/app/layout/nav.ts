@@ -27,6 +27,12 @@ export function navFor(user: SessionUser | null): NavItem[] {
       path: '/ranking',
       roles: ['regulator', 'bank_hq', 'branch'],
     },
+    {
+      key: 'compare.title',
+      icon: 'swap',
+      path: '/compare',
+      roles: ['regulator', 'bank_hq', 'branch'],
+    },
     { key: 'nav.banks', icon: 'bank', path: '/banks', roles: ['regulator'] },
     {
       key: 'nav.bank',

@@ -57,6 +57,7 @@ describe(ShellComponent.name, () => {
     const el = await render();
     expect(nav(el)).toEqual([
       'nav.ranking',
+      'compare.title',
       'nav.bank',
       'nav.certification',
       'nav.signals',

@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   computed,
   inject,
 } from '@angular/core';
@@ -14,6 +15,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { AuthStore } from '../core/auth/auth.store';
 import { ContextStore } from '../core/context/context.store';
+import { ContextUrlSync } from '../core/context/context-url';
 import { I18nStore } from '../core/i18n/i18n.store';
 import { TPipe } from '../core/i18n/t.pipe';
 import { navFor } from './nav';
@@ -70,6 +72,7 @@ export class ShellComponent {
 
   constructor() {
     this.ctx.activate();
+    inject(ContextUrlSync).start(inject(DestroyRef));
   }
 
   protected onPeriod(p: string): void {

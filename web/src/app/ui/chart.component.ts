@@ -3,6 +3,7 @@ import {
   Component,
   computed,
   input,
+  output,
 } from '@angular/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
@@ -29,6 +30,7 @@ import { NgxEchartsDirective } from 'ngx-echarts';
       [autoResize]="true"
       [style.height.px]="height()"
       [attr.aria-label]="title()"
+      (chartClick)="pick.emit({ seriesIndex: $any($event).seriesIndex, dataIndex: $any($event).dataIndex })"
     ></div>
   `,
   styles: `
@@ -61,6 +63,8 @@ export class ChartComponent {
   readonly unit = input<string | null>(null);
   readonly options = input.required<EChartsCoreOption>();
   readonly height = input(260);
+  /** a click on a bar or point: which series and which category (for click-through links) */
+  readonly pick = output<{ seriesIndex: number; dataIndex: number }>();
   /** short animations: a dense tool is read, not watched */
   protected readonly shown = computed<EChartsCoreOption>(() => ({
     animationDuration: 300,

@@ -1,5 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, computed, inject, signal } from '@angular/core';
+import { glossaryMessages } from '@sci/shared';
 import { NzI18nService, en_US, zh_CN } from 'ng-zorro-antd/i18n';
 import { EN } from './dict/en';
 import { EN_CERT } from './dict/en-cert';
@@ -15,6 +16,7 @@ import { ZH_CN_ERRORS } from './dict/zh-cn-errors';
 import { ZH_CN_LAB } from './dict/zh-cn-lab';
 import { ZH_CN_PAGES } from './dict/zh-cn-pages';
 import { ZH_CN_SIGNALS } from './dict/zh-cn-signals';
+import { EN_WORDS, ZH_CN_WORDS } from './dict/words';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -26,11 +28,14 @@ export type MessageKey =
   | keyof typeof ZH_CN_ERRORS
   | keyof typeof ZH_CN_DASH
   | keyof typeof ZH_CN_SIGNALS
-  | keyof typeof ZH_CN_LAB;
+  | keyof typeof ZH_CN_LAB
+  | keyof typeof ZH_CN_WORDS;
 
 const STORAGE_KEY = 'sci.lang';
-const DICTS: Record<Lang, Record<MessageKey, string>> = {
+// Class, check, flag, grade, level, peer-group, block and outcome names come from the one glossary in shared.
+const DICTS: Record<Lang, Record<string, string>> = {
   'zh-CN': {
+    ...glossaryMessages('zh'),
     ...ZH_CN,
     ...ZH_CN_PAGES,
     ...ZH_CN_CERT,
@@ -38,8 +43,19 @@ const DICTS: Record<Lang, Record<MessageKey, string>> = {
     ...ZH_CN_DASH,
     ...ZH_CN_SIGNALS,
     ...ZH_CN_LAB,
+    ...ZH_CN_WORDS,
   },
-  en: { ...EN, ...EN_PAGES, ...EN_CERT, ...EN_ERRORS, ...EN_DASH, ...EN_SIGNALS, ...EN_LAB },
+  en: {
+    ...glossaryMessages('en'),
+    ...EN,
+    ...EN_PAGES,
+    ...EN_CERT,
+    ...EN_ERRORS,
+    ...EN_DASH,
+    ...EN_SIGNALS,
+    ...EN_LAB,
+    ...EN_WORDS,
+  },
 };
 
 /**

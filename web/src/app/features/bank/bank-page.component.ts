@@ -1,3 +1,4 @@
+import { ReportActionsComponent } from '../reports/report-actions.component';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -45,6 +46,7 @@ type LevelView = InstitutionLevel | 'all';
 @Component({
   selector: 'app-bank-page',
   imports: [
+    ReportActionsComponent,
     FormsModule,
     RouterLink,
     NzSegmentedModule,

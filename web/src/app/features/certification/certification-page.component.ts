@@ -1,3 +1,4 @@
+import { ReportActionsComponent } from '../reports/report-actions.component';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -47,6 +48,7 @@ const NEXT_STEP: Partial<Record<ExerciseResponse['status'], ExerciseStep>> = {
 @Component({
   selector: 'app-certification-page',
   imports: [
+    ReportActionsComponent,
     FormsModule,
     NzButtonModule,
     NzIconModule,

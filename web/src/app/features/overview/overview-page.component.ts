@@ -5,11 +5,12 @@ import {
   inject,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import {
   GRADES,
   INSTITUTION_LEVELS,
   type Grade,
+  type InstitutionLevel,
   type RunDiffUnit,
 } from '@sci/shared';
 import { ContextStore } from '../../core/context/context.store';
@@ -32,6 +33,7 @@ import { ChartComponent } from '../../ui/chart.component';
 import { GradeTagComponent } from '../../ui/grade-tag.component';
 import { PageHeadComponent } from '../../ui/page-head.component';
 import { StateComponent } from '../../ui/state.component';
+import { ReportActionsComponent } from '../reports/report-actions.component';
 import { CertCountsComponent } from './cert-counts.component';
 import { OverviewApiService, type RunRef } from './overview-api.service';
 import {
@@ -47,6 +49,7 @@ import { TopBottomComponent } from './top-bottom.component';
   selector: 'app-overview-page',
   imports: [
     RouterLink,
+    ReportActionsComponent,
     NumberPipe,
     PercentPipe,
     ScorePipe,
@@ -64,6 +67,7 @@ import { TopBottomComponent } from './top-bottom.component';
 })
 export class OverviewPageComponent {
   private readonly api = inject(OverviewApiService);
+  private readonly router = inject(Router);
   protected readonly ctx = inject(ContextStore);
   protected readonly i18n = inject(I18nStore);
   protected readonly levels = INSTITUTION_LEVELS;
@@ -164,6 +168,32 @@ export class OverviewPageComponent {
 
   protected rankMove(u: RunDiffUnit): number | null {
     return u.rankLevel.delta === null ? null : -u.rankLevel.delta;
+  }
+  /**
+   * Query params of the ranking board behind a number on this page (issue 14). The overview
+   * counts every level, so a link says `level=` (all levels) unless it names one.
+   */
+  protected board(f: { level?: InstitutionLevel; grade?: Grade; city?: string }): Record<string, string> {
+    const p: Record<string, string> = { level: f.level ?? '' };
+    if (f.grade) p['grade'] = f.grade;
+    if (f.city) p['city'] = f.city;
+    const period = this.ctx.period();
+    if (period) p['period'] = period;
+    return p;
+  }
+
+  /** A grade bar: its series is the grade, its category the level. */
+  protected onGradeBar(e: { seriesIndex: number; dataIndex: number }): void {
+    const grade = GRADES[e.seriesIndex];
+    const level = INSTITUTION_LEVELS[e.dataIndex];
+    if (grade && level) void this.router.navigate(['/ranking'], { queryParams: this.board({ level, grade }) });
+  }
+
+  /** A city bar: its series is the grade, its category the city (city-level units). */
+  protected onCityBar(e: { seriesIndex: number; dataIndex: number }): void {
+    const grade = GRADES[e.seriesIndex];
+    const city = this.cities()[e.dataIndex]?.code;
+    if (grade && city) void this.router.navigate(['/ranking'], { queryParams: this.board({ level: 'city', grade, city }) });
   }
 }
 

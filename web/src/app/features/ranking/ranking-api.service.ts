@@ -31,4 +31,19 @@ export class RankingApiService {
       `results-${q.period ?? 'run'}.${format}`,
     );
   }
+
+  /** The board as shown (same filters and sort, every matching row) in words, in the UI language. */
+  exportReadable(
+    q: ResultsQuery,
+    opts: { format: 'csv' | 'xlsx'; lang: 'zh' | 'en'; show: 'score' | 'value' },
+  ): Observable<string> {
+    // every matching row, not the page on screen
+    const filters = { ...q, page: undefined, pageSize: undefined };
+    return downloadFile(
+      this.http,
+      '/api/results/export/readable',
+      { ...filters, ...opts },
+      `results-${q.period ?? 'run'}.${opts.format}`,
+    );
+  }
 }

@@ -36,7 +36,7 @@ import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule, type NzTableSortOrder } from 'ng-zorro-antd/table';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
-import { debounceTime, distinctUntilChanged } from 'rxjs';
+import { type Observable, debounceTime, distinctUntilChanged } from 'rxjs';
 import { errorMessage } from '../../core/api/http-error';
 import { AuthStore } from '../../core/auth/auth.store';
 import { ContextStore } from '../../core/context/context.store';
@@ -201,14 +201,19 @@ export class RankingPageComponent {
     // Mirror the view in the URL (replaceUrl: filtering is not navigation worth a Back step).
     effect(() => {
       const queryParams = filtersToParams(this.filters(), this.defaults);
-      untracked(
-        () =>
-          void this.router.navigate([], {
-            relativeTo: this.route,
-            queryParams,
-            replaceUrl: true,
-          }),
-      );
+      untracked(() => {
+        // the period and run of every page (ContextUrlSync) stay in the URL beside the filters
+        const url = this.route.snapshot.queryParamMap;
+        for (const k of ['period', 'run']) {
+          const v = url.get(k);
+          if (v !== null) queryParams[k] = v;
+        }
+        void this.router.navigate([], {
+          relativeTo: this.route,
+          queryParams,
+          replaceUrl: true,
+        });
+      });
     });
   }
 
@@ -294,21 +299,30 @@ export class RankingPageComponent {
 
   protected exportAs(format: 'csv' | 'xlsx'): void {
     const q = this.query();
+    if (q) this.download(this.api.export(q, format));
+  }
+
+  protected exportReadable(format: 'csv' | 'xlsx'): void {
+    const q = this.query();
     if (!q) return;
+    const lang = this.i18n.lang() === 'en' ? 'en' : 'zh';
+    this.download(
+      this.api.exportReadable(q, { format, lang, show: this.filters().show }),
+    );
+  }
+
+  private download(file: Observable<string>): void {
     this.exporting.set(true);
-    this.api
-      .export(q, format)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (name) => {
-          this.exporting.set(false);
-          this.msg.success(this.i18n.t('ranking.exported', { name }));
-        },
-        error: (e: unknown) => {
-          this.exporting.set(false);
-          this.msg.error(errorMessage(e, this.i18n));
-        },
-      });
+    file.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
+      next: (name) => {
+        this.exporting.set(false);
+        this.msg.success(this.i18n.t('ranking.exported', { name }));
+      },
+      error: (e: unknown) => {
+        this.exporting.set(false);
+        this.msg.error(errorMessage(e, this.i18n));
+      },
+    });
   }
 }
 

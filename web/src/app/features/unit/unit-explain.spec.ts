@@ -1,9 +1,10 @@
 import { TestBed } from '@angular/core/testing';
-import type { ExplainClass } from '@sci/shared';
+import type { ExplainClass, ExplainResponse } from '@sci/shared';
 import { I18nStore } from '../../core/i18n/i18n.store';
-import { explainClass, formatPart } from './unit-explain';
+import { ClassExplainTableComponent } from './class-explain-table.component';
+import { formatPart } from './unit-explain';
 
-const base: ExplainClass = {
+const k2: ExplainClass = {
   code: 'K2',
   name: { zh: '科技贷款占比', en: 'Tech loan share' },
   unit: '%',
@@ -21,70 +22,42 @@ const base: ExplainClass = {
   m: 40.1,
   V: 1,
   trendValues: [],
+  why: {
+    zh: '科技贷款占比 42.3%，高于同组 75% 的机构；比前3个季度均值高 2.2 个百分点，趋势满分；得 7.9 / 10 分',
+    en: 'Tech loan share 42.3%, higher than 75% of its 11 peers; 2.2 pp above its previous 3-quarter mean, full trend marks; 7.9 of 10 points',
+  },
 };
 
-describe(explainClass.name, () => {
-  let i18n: I18nStore;
-  const t = (
-    k: string,
-    p?: Record<string, string | number | null | undefined>,
-  ): string => i18n.t(k, p);
-  beforeEach(() => {
-    localStorage.clear();
-    i18n = TestBed.inject(I18nStore);
-  });
-
-  it('should say how a peer-and-trend class became points', () => {
-    const s = explainClass(base, 1.2, 'zh-CN', t, 3);
-    expect(s).toContain('指标值 42.30%');
-    expect(s).toContain('在 12 家可比机构中优于 75% 的机构');
-    expect(s).toContain('m = 40.10%');
-    expect(s).toContain('得 7.90 / 10 分');
-  });
-
-  it('should say when there is no history for the trend', () => {
-    expect(
-      explainClass({ ...base, m: null, V: 0.5 }, 1.2, 'zh-CN', t, 3),
-    ).toContain('趋势部分 V 按 0.500 计');
-  });
-
-  it('should explain the NPL band with the unit’s own tolerance', () => {
-    const k10: ExplainClass = {
-      ...base,
-      code: 'K10',
-      method: 'npl_band',
-      better: 'lower',
-      value: 5.5,
-      f: 0,
-      points: 0,
-      weight: 6,
-    };
-    const s = explainClass(k10, 2, 'zh-CN', t, 3);
-    expect(s).toContain('NA = 2.00%');
-    expect(s).toContain('= 5.00%');
-    expect(s).toContain('超过容忍上限');
-    // the run's scheme decides the band: 1.5 pp gives T = 3.5 %
-    const narrow = explainClass(k10, 2, 'zh-CN', t, 1.5);
-    expect(narrow).toMatch(/NA \+ 1\.50? 个百分点 = 3\.50%/);
-  });
-
-  it('should explain growth below all loans in English', () => {
-    i18n.setLang('en');
-    const k3: ExplainClass = {
-      ...base,
-      code: 'K3',
-      method: 'growth_target',
-      value: -3.2,
-      f: 0.6,
-      points: 6,
-    };
-    expect(explainClass(k3, null, 'en', t, 3)).toContain(
-      'slower than all loans',
-    );
-  });
-
+describe(formatPart.name, () => {
   it('should write money parts in 亿元 and borrower counts in 户', () => {
     expect(formatPart('K2', 423_000_000, 'zh-CN')).toBe('4.23 亿元');
     expect(formatPart('K6', 37, 'zh-CN')).toBe('37 户');
+  });
+});
+
+describe(ClassExplainTableComponent.name, () => {
+  beforeEach(() => localStorage.clear());
+
+  function render(): HTMLElement {
+    const f = TestBed.createComponent(ClassExplainTableComponent);
+    f.componentRef.setInput('explain', { classes: [k2], nplRatioAll: 1.2 } as unknown as ExplainResponse);
+    f.detectChanges();
+    return f.nativeElement as HTMLElement;
+  }
+
+  it('should show the why in words in the table and the symbols only in the expandable part', () => {
+    const el = render();
+    const why = el.querySelector('[data-testid="why"]')?.textContent ?? '';
+    expect(why).toContain('高于同组 75% 的机构');
+    const table = el.querySelector('[data-testid="explain-table"]')?.textContent ?? '';
+    expect(table).not.toMatch(/\bH\b|\bV\b/);
+    const how = el.querySelector('[data-testid="explain-how"]') as HTMLDetailsElement;
+    expect(how.open).toBe(false);
+    expect(how.textContent).toContain('H');
+  });
+
+  it('should follow the language', () => {
+    TestBed.inject(I18nStore).setLang('en');
+    expect(render().querySelector('[data-testid="why"]')?.textContent).toContain('higher than 75% of its 11 peers');
   });
 });

@@ -29,6 +29,8 @@ import { GradeTagComponent } from '../../ui/grade-tag.component';
 import { PageHeadComponent } from '../../ui/page-head.component';
 import { RankChangeComponent } from '../../ui/rank-change.component';
 import { StateComponent } from '../../ui/state.component';
+import { ReportActionsComponent } from '../reports/report-actions.component';
+import { UnitImproveComponent } from './unit-improve.component';
 import { ClassExplainTableComponent } from './class-explain-table.component';
 import { UnitApiService, type UnitQuery } from './unit-api.service';
 import { UnitSignalsComponent } from './unit-signals.component';
@@ -44,6 +46,8 @@ import {
 @Component({
   selector: 'app-unit-page',
   imports: [
+    UnitImproveComponent,
+    ReportActionsComponent,
     RouterLink,
     NzTableModule,
     NzTooltipModule,

@@ -53,31 +53,6 @@ export const EN_PAGES: Record<keyof typeof ZH_CN_PAGES, string> = {
   'ranking.search': 'Code, name, city or bank',
   'ranking.empty': 'No unit matches',
   'ranking.maxPoints': 'max {n} pts',
-  'explain.null':
-    'The value cannot be computed this period (no data or a zero denominator): {points} of {weight} points.',
-  'explain.value': 'Value {value}.',
-  'explain.peer':
-    'Better than {better} of {n} comparable units (peer position H = {H}, peer part P = {P});',
-  'explain.trend':
-    'mean of the three previous quarters m = {m}, own trend V = {V}.',
-  'explain.noTrend':
-    'no comparable earlier quarter, so the trend part V counts as {V}.',
-  'explain.points': 'Factor f = {f}: {points} of {weight} points.',
-  'explain.growth':
-    'Tech-loan growth since year start minus all-loan growth: {value}.',
-  'explain.growthNull':
-    'Growth cannot be compared (no year-start baseline or no tech loans then).',
-  'explain.growthFull':
-    'Tech loans grew at least as fast as all loans: full marks.',
-  'explain.growthZero': 'Tech loans did not grow: no points.',
-  'explain.growthPart':
-    'Tech loans grew, but slower than all loans: scored by the ratio of the two growth rates.',
-  'explain.npl':
-    'Tech NPL ratio {value}; all-loan NPL ratio NA = {NA}; tolerance NA + {tol} pp = {T}.',
-  'explain.nplFull': 'Not above the all-loan ratio: full marks.',
-  'explain.nplZero': 'Above the tolerance (or no tech loans): no points.',
-  'explain.nplPart':
-    'Within the tolerance band: reduced linearly with the excess.',
   'unit.openBank': 'Open bank',
   'unit.peerSet': 'Peer set',
   'unit.peerCompositeMedian': 'Peer median composite',
@@ -93,10 +68,8 @@ export const EN_PAGES: Record<keyof typeof ZH_CN_PAGES, string> = {
   'unit.noHistory': 'No earlier quarters',
   'unit.explainTitle': 'How the score came about',
   'unit.class': 'Class',
-  'unit.parts': 'Numerator / denominator',
-  'unit.why': 'In words',
-  'unit.na': 'All-loan NPL ratio NA',
-  'unit.ba': 'Borrowers with a balance BA',
+  'unit.na': 'All-loan NPL ratio',
+  'unit.ba': 'Borrowers with a balance',
   'unit.qualTitle': 'Qualitative assessment',
   'unit.block': 'Block',
   'unit.weight': 'Weight',
