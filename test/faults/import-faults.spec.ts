@@ -97,7 +97,7 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('import faults o
       if (name === 'sqlite') {
         // SQLite has one writer: the batch cannot even be recorded while the other import writes
         await expect(importServiceFor(ds, { waitMs: 1500 }).importFiles(files)).rejects.toMatchObject({
-          response: { code: 'IMPORT_IN_PROGRESS', message: expect.stringMatching(/^another import is in progress/) },
+          response: { code: 'IMPORT_LOCKED', message: expect.stringMatching(/^another import is in progress/) },
         });
       } else {
         const second = await importServiceFor(ds, { waitMs: 1500 }).importFiles(files);

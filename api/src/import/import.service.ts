@@ -106,7 +106,7 @@ export class ImportService implements OnModuleInit {
     } catch (err) {
       // SQLite: another process's import holds the write lock until it commits
       if (!/SQLITE_BUSY|database is locked/.test(String((err as { code?: string }).code) + (err as Error).message)) throw err;
-      throw new ConflictException({ code: 'IMPORT_IN_PROGRESS', message: 'another import is in progress (the database is locked for writing); send this one again when that one has finished' });
+      throw new ConflictException({ code: 'IMPORT_LOCKED', message: 'another import is in progress (the database is locked for writing); send this one again when that one has finished' });
     }
     this.ours.add(id);
     return id;

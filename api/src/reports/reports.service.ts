@@ -55,6 +55,7 @@ export class ReportsService {
     if (!list.published) {
       throw new NotFoundException({
         code: 'CERTIFICATION_LIST_NOT_PUBLISHED',
+        params: { year },
         message: `the certification list of ${year} is not published`,
       });
     }

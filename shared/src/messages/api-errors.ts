@@ -176,6 +176,14 @@ export const API_ERRORS = {
     zh: '方案草案 {id} 不存在。',
     en: 'Scheme draft {id} does not exist.',
   },
+  IMPORT_LOCKED: {
+    zh: '另一个导入正在进行（数据库写入被占用）；请在其完成后重新提交。',
+    en: 'Another import is in progress (the database is locked for writing); send this one again when that one has finished.',
+  },
+  CERTIFICATION_LIST_NOT_PUBLISHED: {
+    zh: '{year} 年度认定名单尚未发布。',
+    en: 'The certification list of {year} is not published yet.',
+  },
   BAD_BODY: {
     zh: '请求内容无法读取（JSON 格式有误）。',
     en: 'The request body could not be read (malformed JSON).',

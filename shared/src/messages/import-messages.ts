@@ -16,7 +16,7 @@ export const IMPORT_MESSAGES = {
     zh: '文件不是 UTF-8 编码，看起来是 GB18030/GBK（中文 Windows 上 Excel 另存为“CSV”的默认编码；首个此类字节在偏移 {offset}）；请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”，或在 WPS/LibreOffice 中选择 UTF-8 编码',
   },
   CONTROL_CHARACTER: {
-    en: 'holds {what} ({hex}) at character {at}; fields must not contain control characters',
+    en: 'holds a control character ({hex}) at character {at}; fields must not contain control characters (line break, tab, NUL)',
     zh: '第 {at} 个字符是控制字符 {hex}；字段中不允许出现控制字符（如换行、制表符、NUL）',
   },
   FILE_EMPTY: { en: 'the file is empty (expected a header line)', zh: '文件为空（第一行应为表头）' },
@@ -51,7 +51,7 @@ export const IMPORT_MESSAGES = {
     en: 'a formula without a saved result; open and save the workbook in Excel, or paste values',
     zh: '公式没有保存的计算结果；请在 Excel 中打开并保存该工作簿，或粘贴为数值',
   },
-  UNKNOWN_UNIT: {
+  UNKNOWN_UNIT_CODE: {
     en: 'unknown unit {code} (not in institutions of this import or the database)',
     zh: '未知机构 {code}（本次导入的 institutions 和数据库中都没有）',
   },

@@ -106,7 +106,7 @@ export function checkLoan(
   return ok;
 }
 
-const unknownUnit = (code: string): ImportCodedMessage => importMessage('UNKNOWN_UNIT', { code });
+const unknownUnit = (code: string): ImportCodedMessage => importMessage('UNKNOWN_UNIT_CODE', { code });
 const unknownEnterprise = (uscc: string): ImportCodedMessage => importMessage('UNKNOWN_ENTERPRISE', { uscc });
 
 function checkInstitutions(
