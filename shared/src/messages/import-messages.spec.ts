@@ -16,7 +16,7 @@ describe('IMPORT_MESSAGES', () => {
 describe(renderImportMessage.name, () => {
   it('should fill the placeholders in the language asked for', () => {
     expect(renderImportMessage('UNKNOWN_UNIT_CODE', { code: 'ICBC-1' }, 'zh-CN')).toBe('未知机构 ICBC-1（本次导入的 institutions 和数据库中都没有）');
-    expect(renderImportMessage('UNKNOWN_UNIT', { code: 'ICBC-1' }, 'en')).toBe('unknown unit ICBC-1 (not in institutions of this import or the database)');
+    expect(renderImportMessage('UNKNOWN_UNIT_CODE', { code: 'ICBC-1' }, 'en')).toBe('unknown unit ICBC-1 (not in institutions of this import or the database)');
   });
 
   it('should keep the English text as the message of a coded error', () => {
