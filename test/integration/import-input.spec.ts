@@ -111,9 +111,9 @@ describe('import input hardening on sqlite', () => {
     });
 
     it.each([
-      ['a NUL byte', '\u0000', 'a NUL byte (U+0000)'],
-      ['a stray carriage return', 'x\ry', 'a carriage return (U+000D)'],
-      ['a tab', '\t', 'a tab (U+0009)'],
+      ['a NUL byte', '\u0000', 'the control character NUL (U+0000)'],
+      ['a stray carriage return', 'x\ry', 'the control character CR (U+000D)'],
+      ['a tab', '\t', 'the control character TAB (U+0009)'],
     ])(
       'should refuse %s in a text field with file, line and column',
       async (_what, inject, named) => {

@@ -81,12 +81,15 @@ export class LeaseRepository {
    * The fencing check, run inside the caller's transaction `m` before it commits: touches the
    * lease row only if its generation is still the token's (on MySQL this also locks the row, so
    * a takeover waits for the commit). Throws LeaseLostError otherwise, which rolls back.
+   * With `release`, the same statement frees the lease, so it is free the moment the results are
+   * visible (a caller that sees the run succeeded may start the next one at once) and still held
+   * if the transaction rolls back.
    */
-  async fence(m: EntityManager, token: LeaseToken, now = Date.now()): Promise<void> {
+  async fence(m: EntityManager, token: LeaseToken, opts: { release?: boolean } = {}, now = Date.now()): Promise<void> {
     const r = await m
       .createQueryBuilder()
       .update(LeaseEntity)
-      .set({ heartbeatAt: now })
+      .set(opts.release ? { heartbeatAt: now, holder: null, expiresAt: 0 } : { heartbeatAt: now })
       .where('name = :name AND holder = :holder AND generation = :generation', token)
       .execute();
     if (r.affected !== 1) throw new LeaseLostError(token);

@@ -106,9 +106,11 @@ export class RunExecutor {
         scoredCount: results.filter((r) => r.scored).length,
         finishedAt: new Date(),
         durationMs: Date.now() - started,
-        fence: (m) => this.leases.fence(m, token),
+        // the lease is released in the results transaction: free as soon as the run is seen succeeded
+        fence: (m) => this.leases.fence(m, token, { release: true }),
         beforeCommit: opts.beforeCommit,
       });
+      clearInterval(heartbeat); // the lease went with the results transaction
       if (!written) this.logger.warn(`run ${run.id}: was declared dead by another instance; results discarded`);
       // integrity signals (issue 13) read the run's results; they never change them
       else await this.signals.computeForRunSafely(run.id, run.period, scheme);

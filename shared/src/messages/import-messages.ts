@@ -16,8 +16,8 @@ export const IMPORT_MESSAGES = {
     zh: '文件不是 UTF-8 编码，看起来是 GB18030/GBK（中文 Windows 上 Excel 另存为“CSV”的默认编码；首个此类字节在偏移 {offset}）；请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”，或在 WPS/LibreOffice 中选择 UTF-8 编码',
   },
   CONTROL_CHARACTER: {
-    en: 'holds a control character ({hex}) at character {at}; fields must not contain control characters (line break, tab, NUL)',
-    zh: '第 {at} 个字符是控制字符 {hex}；字段中不允许出现控制字符（如换行、制表符、NUL）',
+    en: 'holds the control character {what} ({hex}) at character {at}; fields must not contain control characters',
+    zh: '第 {at} 个字符是控制字符 {what}（{hex}）；字段中不允许出现控制字符（如换行、制表符、NUL）',
   },
   FILE_EMPTY: { en: 'the file is empty (expected a header line)', zh: '文件为空（第一行应为表头）' },
   ZIP_EMPTY: { en: 'the zip archive is empty (expected {expected} inside)', zh: 'zip 压缩包是空的（应包含 {expected}）' },

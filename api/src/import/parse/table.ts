@@ -59,11 +59,11 @@ export function controlProblem(
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   const name =
     {
-      0: 'a NUL byte',
-      9: 'a tab',
-      10: 'a line break',
-      13: 'a carriage return',
-    }[code] ?? 'the control character';
+      0: 'NUL',
+      9: 'TAB',
+      10: 'LF',
+      13: 'CR',
+    }[code] ?? 'C0';
   return importMessage('CONTROL_CHARACTER', { what: name, hex, at: m.index + 1 });
 }
 
