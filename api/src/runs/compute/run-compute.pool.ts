@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { existsSync } from 'fs';
 import { MessageChannel } from 'node:worker_threads';
 import { join } from 'path';
@@ -23,12 +23,17 @@ function workerFile(): string {
  * concurrent run, started on demand, ended when idle; each opens its own read-only connection.
  */
 @Injectable()
-export class RunComputePool implements OnModuleDestroy {
+export class RunComputePool implements OnApplicationShutdown {
   private pool: Piscina<WorkerTask, ComputeResult> | null = null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async onModuleDestroy(): Promise<void> {
+  /**
+   * After RunsService.beforeApplicationShutdown has let runs finish within the grace period (or
+   * failed them as shut down): ending the threads earlier (onModuleDestroy comes first) would cut
+   * every run off with "Terminating worker thread".
+   */
+  async onApplicationShutdown(): Promise<void> {
     await this.pool?.destroy();
     this.pool = null;
   }
