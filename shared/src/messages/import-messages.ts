@@ -210,6 +210,13 @@ export const IMPORT_MESSAGES = {
     en: 'the unit tree has a cycle (each unit followed by its parent): {cycle}',
     zh: '机构树存在循环（每个机构后跟其上级）：{cycle}',
   },
+  CSV_UNCLOSED_QUOTE: { en: 'invalid CSV: a quoted field is not closed', zh: 'CSV 格式无效：带引号的字段没有闭合' },
+  CSV_BARE_QUOTE: {
+    en: 'invalid CSV: a quote inside a quoted field must be doubled ("")',
+    zh: 'CSV 格式无效：带引号字段内的引号必须写成两个（""）',
+  },
+  SHEET_EMPTY: { en: 'the sheet is empty (expected a header row)', zh: '工作表为空（第一行应为表头）' },
+  STORE_FAILED: { en: 'the import could not be stored ({detail}); nothing was stored', zh: '导入无法存储（{detail}）；未存储任何数据' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type ImportMessageCode = keyof typeof IMPORT_MESSAGES;
