@@ -2,7 +2,7 @@ import { ConflictException, Inject, Injectable, Logger, NotFoundException, OnMod
 import { createHash } from 'crypto';
 import { readdir, rm, stat } from 'fs/promises';
 import { join } from 'path';
-import { ImportCodedMessage, IMPORT_ERROR_CAP, ImportBatchListResponse, ImportBatchResponse, ImportCounts, ImportFileCount, ImportResult } from '@sci/shared';
+import { ImportCodedMessage, importMessage, IMPORT_ERROR_CAP, ImportBatchListResponse, ImportBatchResponse, ImportCounts, ImportFileCount, ImportResult } from '@sci/shared';
 import { AuditService } from '../audit/audit.service';
 import { toCsv } from '../exports/tabular-writer';
 import type { AccessScope } from '../core/auth/access-scope';
@@ -202,7 +202,7 @@ export class ImportService implements OnModuleInit {
       }
       // a bug or a database failure, not the data: nothing was stored (the write is one transaction)
       this.logger.error(`import ${batchId} failed: ${(err as Error).stack ?? err}`);
-      sink.add('', null, 0, '', `the import could not be stored (${(err as Error).message.split('\n')[0]}); nothing was stored`);
+      sink.add('', null, 0, '', importMessage('STORE_FAILED', { detail: (err as Error).message.split('\n')[0] }));
       return await this.fail(batchId, actor, listed, progress.processed, sink);
     } finally {
       this.live.delete(batchId);

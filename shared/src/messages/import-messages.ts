@@ -71,6 +71,152 @@ export const IMPORT_MESSAGES = {
     en: 'the import was interrupted: its process ({holder}) stopped; nothing was stored',
     zh: '导入被中断：执行它的进程（{holder}）已停止；未存储任何数据',
   },
+  // field-level errors (api/src/import/validate/fields.ts, uscc.ts); {value} is the cell as
+  // shown in the file, quoted, or "empty"
+  FIELD_REQUIRED: { en: 'is required', zh: '必填' },
+  FIELD_TOO_LONG: { en: 'is {length} characters long (at most {max})', zh: '长度为 {length} 个字符（最多 {max} 个）' },
+  FIELD_NOT_UNIT_CODE: {
+    en: '{value} is not a unit code (1-32 characters A-Z a-z 0-9 _ -)',
+    zh: '{value} 不是机构代码（1-32 个字符，限 A-Z a-z 0-9 _ -）',
+  },
+  FIELD_NOT_REGION: { en: '{value} is not a 6-digit division code (e.g. 370100)', zh: '{value} 不是 6 位行政区划代码（如 370100）' },
+  FIELD_NOT_INDUSTRY: {
+    en: '{value} is not a GB/T 4754 industry code (letter + digits, e.g. C3562)',
+    zh: '{value} 不是 GB/T 4754 行业代码（字母加数字，如 C3562）',
+  },
+  FIELD_NOT_FLAG: { en: '{value} is not a flag (Y or N)', zh: '{value} 不是标志值（应为 Y 或 N）' },
+  FIELD_NOT_ONE_OF: { en: '{value} is not one of {allowed}', zh: '{value} 不在允许值 {allowed} 之中' },
+  FIELD_NOT_DATE: { en: '{value} is not a date (YYYY-MM-DD)', zh: '{value} 不是日期（格式 YYYY-MM-DD）' },
+  FIELD_NOT_CALENDAR_DATE: { en: '{value} is not a calendar date', zh: '{value} 不是日历上存在的日期' },
+  FIELD_NOT_PERIOD: { en: '{value} is not a period (YYYYQn, e.g. 2025Q4)', zh: '{value} 不是报告期（格式 YYYYQn，如 2025Q4）' },
+  FIELD_NOT_YEAR: { en: '{value} is not a year (4 digits)', zh: '{value} 不是年份（4 位数字）' },
+  FIELD_NOT_WHOLE_NUMBER: { en: '{value} is not a whole number', zh: '{value} 不是整数' },
+  FIELD_NEGATIVE: { en: '{value} is negative (must be >= 0)', zh: '{value} 是负数（应 >= 0）' },
+  FIELD_TOO_LARGE: { en: '{value} is too large', zh: '{value} 过大' },
+  FIELD_TOO_MANY_DECIMALS: { en: '{value} has more than {scale} decimals', zh: '{value} 的小数超过 {scale} 位' },
+  FIELD_NOT_MONEY: {
+    en: '{value} is not an amount in yuan (at most 2 decimals, no separators)',
+    zh: '{value} 不是以元为单位的金额（最多 2 位小数，不含千分位分隔符）',
+  },
+  FIELD_NOT_RATE: { en: '{value} is not a rate in percent (at most 4 decimals)', zh: '{value} 不是百分比利率（最多 4 位小数）' },
+  FIELD_NOT_SCORE: { en: '{value} is not a score (0-100, at most 2 decimals)', zh: '{value} 不是评分（0-100，最多 2 位小数）' },
+  USCC_LENGTH: {
+    en: '"{uscc}" is not a unified social credit code (18 characters expected, got {length})',
+    zh: '“{uscc}”不是统一社会信用代码（应为 18 个字符，实为 {length} 个）',
+  },
+  USCC_CHARACTER: {
+    en: '"{uscc}" is not a unified social credit code (character {at} "{char}" is not allowed; digits and upper-case letters except I, O, Z, S, V)',
+    zh: '“{uscc}”不是统一社会信用代码（第 {at} 个字符“{char}”不允许；只能是数字和除 I、O、Z、S、V 外的大写字母）',
+  },
+  USCC_CHECK_CHARACTER: {
+    en: '"{uscc}" has a wrong check character "{char}" (GB 32100-2015 gives "{expected}")',
+    zh: '“{uscc}”的校验码“{char}”错误（按 GB 32100-2015 应为“{expected}”）',
+  },
+  // header and row shape (read-table.ts)
+  HEADER_COLUMN_NO_NAME: { en: 'column {index} of the header has no name', zh: '表头第 {index} 列没有列名' },
+  HEADER_COLUMN_TWICE: { en: 'column given twice in the header', zh: '该列在表头中出现了两次' },
+  HEADER_COLUMN_CASE: {
+    en: 'unknown column (column names are exact and lower case: "{hint}")',
+    zh: '未知列（列名须完全一致且为小写：“{hint}”）',
+  },
+  HEADER_COLUMN_UNKNOWN: { en: 'unknown column (expected {expected})', zh: '未知列（应为 {expected}）' },
+  HEADER_COLUMN_MISSING: { en: 'missing column', zh: '缺少该列' },
+  ROW_FIELD_COUNT: { en: 'the row has {fields} fields, the header has {width}', zh: '该行有 {fields} 个字段，表头有 {width} 个' },
+  FILE_UNREADABLE: { en: 'cannot read the file here: {detail}', zh: '文件在此处无法读取：{detail}' },
+  // duplicate keys within a file
+  DUPLICATE_UNIT: { en: 'duplicate unit {code} (first at line {line})', zh: '机构 {code} 重复（首次出现在第 {line} 行）' },
+  DUPLICATE_ENTERPRISE: { en: 'duplicate enterprise {uscc} (first at line {line})', zh: '企业 {uscc} 重复（首次出现在第 {line} 行）' },
+  DUPLICATE_LISTING: {
+    en: 'duplicate listing ({uscc}, {kind}, {validFrom}) (first at line {line})',
+    zh: '资质认定（{uscc}，{kind}，{validFrom}）重复（首次出现在第 {line} 行）',
+  },
+  DUPLICATE_LOAN: {
+    en: 'duplicate loan {loanNo} of {code} in {period} (first at line {line})',
+    zh: '{code} 在 {period} 的贷款 {loanNo} 重复（首次出现在第 {line} 行）',
+  },
+  DUPLICATE_SCORE: {
+    en: 'duplicate score {block} of {code} for {year} (first at line {line})',
+    zh: '{code} 在 {year} 年的评分 {block} 重复（首次出现在第 {line} 行）',
+  },
+  DUPLICATE_FINDING: {
+    en: 'duplicate finding {reference} against {code} (first at line {line})',
+    zh: '对 {code} 的处罚 {reference} 重复（首次出现在第 {line} 行）',
+  },
+  DUPLICATE_APPLICATION: {
+    en: 'duplicate application of {code} for {year} (first at line {line})',
+    zh: '{code} 在 {year} 年的申请重复（首次出现在第 {line} 行）',
+  },
+  DUPLICATE_DECISION: {
+    en: 'duplicate decision on {code} for {year} (first at line {line})',
+    zh: '对 {code} 在 {year} 年的认定决定重复（首次出现在第 {line} 行）',
+  },
+  // across fields of one row (file-specs.ts)
+  HEAD_PARENT_NOT_EMPTY: {
+    en: 'must be empty for a head unit (the top unit of its bank)',
+    zh: '总部级机构（其银行的最上级机构）此项必须为空',
+  },
+  HEAD_BANK_CODE_OWN: { en: "must be the unit's own code {code} for a head unit", zh: '总部级机构此项必须是其自身代码 {code}' },
+  PARENT_REQUIRED: { en: 'is required for a {level} unit', zh: '{level} 级机构必填' },
+  OWN_PARENT: { en: 'a unit cannot be its own parent', zh: '机构不能是自己的上级' },
+  VALID_TO_BEFORE_FROM: { en: '{validTo} is before valid_from {validFrom}', zh: '{validTo} 早于 valid_from {validFrom}' },
+  ISSUE_AFTER_PERIOD: {
+    en: '{issueDate} is after the period date {periodDate} of {period}',
+    zh: '{issueDate} 晚于报告期 {period} 的截止日 {periodDate}',
+  },
+  MATURITY_NOT_AFTER_ISSUE: { en: '{maturityDate} is not after issue_date {issueDate}', zh: '{maturityDate} 不晚于 issue_date {issueDate}' },
+  AMOUNT_NOT_POSITIVE: { en: '{amount} must be > 0', zh: '{amount} 应大于 0' },
+  AMOUNT_NEGATIVE: { en: '{amount} must be >= 0', zh: '{amount} 不应为负数' },
+  BALANCE_OVER_AMOUNT: { en: '{balance} is more than the amount {amount}', zh: '{balance} 超过贷款金额 {amount}' },
+  RATE_OUT_OF_RANGE: { en: '{rate} is outside 0 <= rate < 36', zh: '{rate} 超出范围 0 <= rate < 36' },
+  SCORE_OUT_OF_RANGE: { en: '{score} is outside 0-100', zh: '{score} 超出范围 0-100' },
+  REJECT_REASON_REQUIRED: { en: 'is required for a reject decision', zh: '拒绝认定时必填' },
+  // the unit tree (unit-tree.ts); the DB_ variants report a unit of the database at the batch
+  // unit that broke it
+  UNKNOWN_BANK_UNIT: {
+    en: 'unknown bank {bank} (no unit with that code in this import or the database)',
+    zh: '未知银行 {bank}（本次导入和数据库中都没有该代码的机构）',
+  },
+  BANK_NOT_HEAD: { en: '{bank} is a {level} unit, not the head unit of a bank', zh: '{bank} 是 {level} 级机构，不是银行的总部级机构' },
+  UNKNOWN_PARENT: { en: 'unknown unit {parent} (not in this import or the database)', zh: '未知机构 {parent}（本次导入和数据库中都没有）' },
+  PARENT_OTHER_BANK: {
+    en: 'parent {parent} belongs to bank {parentBank}, not {bank} (a parent must be in the same bank)',
+    zh: '上级机构 {parent} 属于银行 {parentBank}，不是 {bank}（上级机构必须在同一银行）',
+  },
+  LEVEL_UNDER: {
+    en: 'a {level} unit cannot be under the {parentLevel} unit {parent} (levels go head > city > outlet)',
+    zh: '{level} 级机构不能隶属于 {parentLevel} 级机构 {parent}（层级为 head > city > outlet）',
+  },
+  DB_UNKNOWN_BANK: {
+    en: 'unit {unit} in the database: unknown bank {bank} (no unit with that code in this import or the database)',
+    zh: '数据库中的机构 {unit}：未知银行 {bank}（本次导入和数据库中都没有该代码的机构）',
+  },
+  DB_BANK_NOT_HEAD: {
+    en: 'unit {unit} in the database: {bank} is a {level} unit, not the head unit of a bank',
+    zh: '数据库中的机构 {unit}：{bank} 是 {level} 级机构，不是银行的总部级机构',
+  },
+  DB_UNKNOWN_PARENT: {
+    en: 'unit {unit} in the database: unknown unit {parent} (not in this import or the database)',
+    zh: '数据库中的机构 {unit}：未知机构 {parent}（本次导入和数据库中都没有）',
+  },
+  DB_PARENT_OTHER_BANK: {
+    en: 'unit {unit} in the database: parent {parent} belongs to bank {parentBank}, not {bank} (a parent must be in the same bank)',
+    zh: '数据库中的机构 {unit}：上级机构 {parent} 属于银行 {parentBank}，不是 {bank}（上级机构必须在同一银行）',
+  },
+  DB_LEVEL_UNDER: {
+    en: 'unit {unit} in the database: a {level} unit cannot be under the {parentLevel} unit {parent} (levels go head > city > outlet)',
+    zh: '数据库中的机构 {unit}：{level} 级机构不能隶属于 {parentLevel} 级机构 {parent}（层级为 head > city > outlet）',
+  },
+  UNIT_TREE_CYCLE: {
+    en: 'the unit tree has a cycle (each unit followed by its parent): {cycle}',
+    zh: '机构树存在循环（每个机构后跟其上级）：{cycle}',
+  },
+  CSV_UNCLOSED_QUOTE: { en: 'invalid CSV: a quoted field is not closed', zh: 'CSV 格式无效：带引号的字段没有闭合' },
+  CSV_BARE_QUOTE: {
+    en: 'invalid CSV: a quote inside a quoted field must be doubled ("")',
+    zh: 'CSV 格式无效：带引号字段内的引号必须写成两个（""）',
+  },
+  SHEET_EMPTY: { en: 'the sheet is empty (expected a header row)', zh: '工作表为空（第一行应为表头）' },
+  STORE_FAILED: { en: 'the import could not be stored ({detail}); nothing was stored', zh: '导入无法存储（{detail}）；未存储任何数据' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type ImportMessageCode = keyof typeof IMPORT_MESSAGES;

@@ -80,12 +80,9 @@ async function readCsv(
             const breaks = newlinesIn(record);
             line += 1 + breaks;
             if (i === stopAt && quoteError) {
-              const what =
-                quoteError.code === 'MissingQuotes'
-                  ? 'a quoted field is not closed'
-                  : 'a quote inside a quoted field must be doubled ("")';
+              const what = quoteError.code === 'MissingQuotes' ? 'CSV_UNCLOSED_QUOTE' : 'CSV_BARE_QUOTE';
               return stop(
-                new TableError(start, `invalid CSV: ${what}`),
+                new TableError(start, importMessage(what)),
                 parser,
               );
             }

@@ -91,7 +91,7 @@ async function readSheet(ws: Worksheet, visitor: TableVisitor): Promise<void> {
     }
   }
   if (!seenHeader)
-    throw new TableError(1, 'the sheet is empty (expected a header row)');
+    throw new TableError(1, importMessage('SHEET_EMPTY'));
 }
 
 function mergedCells(

@@ -1,4 +1,5 @@
-import { date, FieldError, flag, money, period, rate, text } from './fields';
+import { renderImportMessage } from '@sci/shared';
+import { date, FieldError, flag, money, period, rate, text, uscc } from './fields';
 
 const problem = (fn: () => unknown): string | null => {
   try {
@@ -67,5 +68,28 @@ describe('period, flag, text', () => {
     expect(text(3)('山东省')).toBe('山东省');
     expect(problem(() => text(3)('山东省行'))).toMatch(/4 characters long \(at most 3\)/);
     expect(problem(() => text(3)(''))).toMatch(/required/);
+  });
+});
+
+describe(FieldError.name, () => {
+  const coded = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof FieldError) return e.coded;
+      throw e;
+    }
+    return null;
+  };
+
+  it('should carry a catalog code and params that render in both languages', () => {
+    const m = coded(() => flag('1'))!;
+    expect(m).toEqual({ code: 'FIELD_NOT_FLAG', params: { value: '"1"' }, message: '"1" is not a flag (Y or N)' });
+    expect(renderImportMessage(m.code, m.params, 'zh-CN')).toBe('"1" 不是标志值（应为 Y 或 N）');
+    expect(coded(() => money('1.234'))).toMatchObject({ code: 'FIELD_TOO_MANY_DECIMALS', params: { scale: 2 } });
+    expect(coded(() => rate('abc'))?.code).toBe('FIELD_NOT_RATE');
+    expect(coded(() => text(3)('abcd'))).toMatchObject({ code: 'FIELD_TOO_LONG', params: { length: 4, max: 3 } });
+    expect(coded(() => date('2025-02-30'))?.code).toBe('FIELD_NOT_CALENDAR_DATE');
+    expect(coded(() => uscc('9137140006040421'))).toMatchObject({ code: 'USCC_LENGTH', params: { length: 16 } });
   });
 });

@@ -1,4 +1,4 @@
-import { isPeriod } from '@sci/shared';
+import { ImportCodedMessage, importMessage, ImportMessageCode, ImportMessageParams, isPeriod } from '@sci/shared';
 import { usccProblem } from './uscc';
 
 /**
@@ -8,7 +8,18 @@ import { usccProblem } from './uscc';
  * Money becomes integer fen, rates integer 1/10000 percent, scores integer hundredths: parsed
  * from the decimal text, never through a binary float, so sums stay exact.
  */
-export class FieldError extends Error {}
+export class FieldError extends Error {
+  /** the coded message (code + params, English text in `message`) */
+  readonly coded: ImportCodedMessage;
+  constructor(coded: ImportCodedMessage) {
+    super(coded.message);
+    this.coded = coded;
+  }
+}
+
+function fieldError(code: ImportMessageCode, params: ImportMessageParams = {}): FieldError {
+  return new FieldError(importMessage(code, params));
+}
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CODE_RE = /^[A-Za-z0-9_-]{1,32}$/;
@@ -38,17 +49,17 @@ function memo(check: (raw: string) => string): (raw: string) => string {
 }
 
 export function required(raw: string): string {
-  if (raw === '') throw new FieldError('is required');
+  if (raw === '') throw fieldError('FIELD_REQUIRED');
   return raw;
 }
 
 /** Text of 1..max characters (counted as characters, not bytes). */
 export function text(max: number, min = 1): (raw: string) => string {
   return (raw) => {
-    if (raw.length < min) throw new FieldError('is required');
+    if (raw.length < min) throw fieldError('FIELD_REQUIRED');
     // UTF-16 length bounds the character count from above; count characters only when needed
     const n = raw.length <= max ? raw.length : [...raw].length;
-    if (n > max) throw new FieldError(`is ${n} characters long (at most ${max})`);
+    if (n > max) throw fieldError('FIELD_TOO_LONG', { length: n, max });
     return raw;
   };
 }
@@ -58,7 +69,7 @@ export function optionalText(raw: string): string | null {
 }
 
 export const code = memo((raw) => {
-  if (!CODE_RE.test(raw)) throw new FieldError(`${show(raw)} is not a unit code (1-32 characters A-Z a-z 0-9 _ -)`);
+  if (!CODE_RE.test(raw)) throw fieldError('FIELD_NOT_UNIT_CODE', { value: show(raw) });
   return raw;
 });
 
@@ -67,18 +78,18 @@ export function optionalCode(raw: string): string | null {
 }
 
 export function region(raw: string): string {
-  if (!REGION_RE.test(raw)) throw new FieldError(`${show(raw)} is not a 6-digit division code (e.g. 370100)`);
+  if (!REGION_RE.test(raw)) throw fieldError('FIELD_NOT_REGION', { value: show(raw) });
   return raw;
 }
 
 export function industry(raw: string): string | null {
   if (raw === '') return null;
-  if (!INDUSTRY_RE.test(raw)) throw new FieldError(`${show(raw)} is not a GB/T 4754 industry code (letter + digits, e.g. C3562)`);
+  if (!INDUSTRY_RE.test(raw)) throw fieldError('FIELD_NOT_INDUSTRY', { value: show(raw) });
   return raw;
 }
 
 export const uscc = memo((raw) => {
-  if (raw === '') throw new FieldError('is required');
+  if (raw === '') throw fieldError('FIELD_REQUIRED');
   const problem = usccProblem(raw);
   if (problem) throw new FieldError(problem);
   return raw;
@@ -87,14 +98,14 @@ export const uscc = memo((raw) => {
 export function flag(raw: string): boolean {
   if (raw === 'Y') return true;
   if (raw === 'N') return false;
-  throw new FieldError(`${show(raw)} is not a flag (Y or N)`);
+  throw fieldError('FIELD_NOT_FLAG', { value: show(raw) });
 }
 
 export function oneOf<T extends string>(values: readonly T[]): (raw: string) => T {
   const set = new Set<string>(values);
   const list = values.join(', ');
   return (raw) => {
-    if (!set.has(raw)) throw new FieldError(`${show(raw)} is not one of ${list}`);
+    if (!set.has(raw)) throw fieldError('FIELD_NOT_ONE_OF', { value: show(raw), allowed: list });
     return raw as T;
   };
 }
@@ -109,46 +120,46 @@ export const date = memo(checkDate);
 
 function checkDate(raw: string): string {
   const m = DATE_RE.exec(raw);
-  if (!m) throw new FieldError(`${show(raw)} is not a date (YYYY-MM-DD)`);
-  if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) throw new FieldError(`${show(raw)} is not a calendar date`);
+  if (!m) throw fieldError('FIELD_NOT_DATE', { value: show(raw) });
+  if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) throw fieldError('FIELD_NOT_CALENDAR_DATE', { value: show(raw) });
   return raw;
 }
 
 export const period = memo((raw) => {
-  if (!isPeriod(raw)) throw new FieldError(`${show(raw)} is not a period (YYYYQn, e.g. 2025Q4)`);
+  if (!isPeriod(raw)) throw fieldError('FIELD_NOT_PERIOD', { value: show(raw) });
   return raw;
 });
 
 export function year(raw: string): number {
-  if (!YEAR_RE.test(raw)) throw new FieldError(`${show(raw)} is not a year (4 digits)`);
+  if (!YEAR_RE.test(raw)) throw fieldError('FIELD_NOT_YEAR', { value: show(raw) });
   return Number(raw);
 }
 
 /** A non-negative integer (counts, basis points). */
 export function count(raw: string): number {
-  if (!INT_RE.test(raw)) throw new FieldError(`${show(raw)} is not a whole number`);
+  if (!INT_RE.test(raw)) throw fieldError('FIELD_NOT_WHOLE_NUMBER', { value: show(raw) });
   const n = Number(raw);
-  if (n < 0) throw new FieldError(`${raw} is negative (must be >= 0)`);
-  if (n > 2147483647) throw new FieldError(`${raw} is too large`);
+  if (n < 0) throw fieldError('FIELD_NEGATIVE', { value: raw });
+  if (n > 2147483647) throw fieldError('FIELD_TOO_LARGE', { value: raw });
   return n;
 }
 
 /**
  * A decimal with at most `scale` decimals as an integer of 10^-scale units ("12.5" at scale 2 ->
- * 1250). `what` names the unit in messages. Rejects exponents, separators, signs other than a
+ * 1250). `notCode` is the message for a value that is not such a decimal. Rejects exponents, separators, signs other than a
  * leading minus, and values beyond 2^53 units.
  */
-export function scaled(scale: number, what: string): (raw: string) => number {
+export function scaled(scale: number, notCode: ImportMessageCode): (raw: string) => number {
   const re = new RegExp(`^(-?)(\\d+)(?:\\.(\\d{1,${scale}}))?$`);
   const pow = 10 ** scale;
   const slow = (raw: string): number => {
     const m = re.exec(raw);
     if (!m) {
-      if (/^-?\d+\.\d+$/.test(raw)) throw new FieldError(`${show(raw)} has more than ${scale} decimals`);
-      throw new FieldError(`${show(raw)} is not ${what}`);
+      if (/^-?\d+\.\d+$/.test(raw)) throw fieldError('FIELD_TOO_MANY_DECIMALS', { value: show(raw), scale });
+      throw fieldError(notCode, { value: show(raw) });
     }
     const digits = (m[2] + ((m[3] ?? '') + '0'.repeat(scale)).slice(0, scale)).replace(/^0+(?=\d)/, '');
-    if (digits.length > 15) throw new FieldError(`${show(raw)} is too large`);
+    if (digits.length > 15) throw fieldError('FIELD_TOO_LARGE', { value: show(raw) });
     const n = Number(digits);
     return m[1] && n !== 0 ? -n : n;
   };
@@ -174,11 +185,11 @@ export function scaled(scale: number, what: string): (raw: string) => number {
 }
 
 /** Yuan with at most 2 decimals -> integer fen. */
-export const money = scaled(2, 'an amount in yuan (at most 2 decimals, no separators)');
+export const money = scaled(2, 'FIELD_NOT_MONEY');
 /** Annual percent with at most 4 decimals -> integer 1/10000 percent. */
-export const rate = scaled(4, 'a rate in percent (at most 4 decimals)');
+export const rate = scaled(4, 'FIELD_NOT_RATE');
 /** Qualitative score with at most 2 decimals -> integer hundredths. */
-export const score = scaled(2, 'a score (0-100, at most 2 decimals)');
+export const score = scaled(2, 'FIELD_NOT_SCORE');
 
 export function yuan(fen: number): string {
   const sign = fen < 0 ? '-' : '';

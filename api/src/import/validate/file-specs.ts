@@ -5,6 +5,8 @@ import {
   DecisionRow,
   EnterpriseRow,
   GUARANTEES,
+  ImportCodedMessage,
+  importMessage,
   INSTITUTION_LEVELS,
   InstitutionRow,
   LoanRow,
@@ -32,7 +34,7 @@ export interface ColumnSpec {
 }
 
 /** Reports a problem of the row; returns false so `ok = fail(...)` reads naturally. */
-export type Fail = (column: string, message: string) => false;
+export type Fail = (column: string, message: ImportCodedMessage) => false;
 
 export interface FileSpec<T> {
   dataset: DatasetFile;
@@ -41,7 +43,8 @@ export interface FileSpec<T> {
   key(row: T): string;
   /** the column a duplicate key is reported on */
   keyColumn: string;
-  describeKey(row: T): string;
+  /** the message of a row whose key an earlier line (`line`) of the file has already */
+  duplicate(row: T, line: number): ImportCodedMessage;
 }
 
 const c = (name: string, parse: (raw: string) => unknown): ColumnSpec => ({ name, parse });
@@ -79,18 +82,18 @@ export const INSTITUTIONS: FileSpec<InstitutionRow> = {
     } as InstitutionRow;
     let ok = true;
     if (row.level === 'head') {
-      if (row.parentCode !== null) ok = fail('parent_code', 'must be empty for a head unit (the top unit of its bank)');
-      if (row.bankCode !== row.code) ok = fail('bank_code', `must be the unit's own code ${row.code} for a head unit`);
+      if (row.parentCode !== null) ok = fail('parent_code', importMessage('HEAD_PARENT_NOT_EMPTY'));
+      if (row.bankCode !== row.code) ok = fail('bank_code', importMessage('HEAD_BANK_CODE_OWN', { code: row.code }));
     } else if (row.parentCode === null) {
-      ok = fail('parent_code', `is required for a ${row.level} unit`);
+      ok = fail('parent_code', importMessage('PARENT_REQUIRED', { level: row.level }));
     } else if (row.parentCode === row.code) {
-      ok = fail('parent_code', 'a unit cannot be its own parent');
+      ok = fail('parent_code', importMessage('OWN_PARENT'));
     }
     return ok ? row : null;
   },
   key: (r) => r.code,
   keyColumn: 'code',
-  describeKey: (r) => `unit ${r.code}`,
+  duplicate: (r, line) => importMessage('DUPLICATE_UNIT', { code: r.code, line }),
 };
 
 export const ENTERPRISES: FileSpec<EnterpriseRow> = {
@@ -99,7 +102,7 @@ export const ENTERPRISES: FileSpec<EnterpriseRow> = {
   build: (v) => ({ uscc: v[0], name: v[1], regionCode: v[2], industryCode: v[3], strategicEmerging: v[4] }) as EnterpriseRow,
   key: (r) => r.uscc,
   keyColumn: 'uscc',
-  describeKey: (r) => `enterprise ${r.uscc}`,
+  duplicate: (r, line) => importMessage('DUPLICATE_ENTERPRISE', { uscc: r.uscc, line }),
 };
 
 export const QUALIFICATIONS: FileSpec<QualificationRow> = {
@@ -108,14 +111,14 @@ export const QUALIFICATIONS: FileSpec<QualificationRow> = {
   build(v, fail) {
     const row = { uscc: v[0], kind: v[1], validFrom: v[2], validTo: v[3] } as QualificationRow;
     if (row.validTo < row.validFrom) {
-      fail('valid_to', `${row.validTo} is before valid_from ${row.validFrom}`);
+      fail('valid_to', importMessage('VALID_TO_BEFORE_FROM', { validTo: row.validTo, validFrom: row.validFrom }));
       return null;
     }
     return row;
   },
   key: (r) => `${r.uscc}|${r.kind}|${r.validFrom}`,
   keyColumn: 'valid_from',
-  describeKey: (r) => `listing (${r.uscc}, ${r.kind}, ${r.validFrom})`,
+  duplicate: (r, line) => importMessage('DUPLICATE_LISTING', { uscc: r.uscc, kind: r.kind, validFrom: r.validFrom, line }),
 };
 
 export const LOANS: FileSpec<LoanRow> = {
@@ -151,19 +154,19 @@ export const LOANS: FileSpec<LoanRow> = {
     };
     let ok = true;
     const d = PERIOD_DATES.get(row.period) ?? PERIOD_DATES.set(row.period, periodDate(row.period)).get(row.period)!;
-    if (row.issueDate > d) ok = fail('issue_date', `${row.issueDate} is after the period date ${d} of ${row.period}`);
-    if (row.maturityDate <= row.issueDate) ok = fail('maturity_date', `${row.maturityDate} is not after issue_date ${row.issueDate}`);
-    if (row.amountFen <= 0) ok = fail('amount', `${f.yuan(row.amountFen)} must be > 0`);
-    if (row.balanceFen < 0) ok = fail('balance', `${f.yuan(row.balanceFen)} must be >= 0`);
+    if (row.issueDate > d) ok = fail('issue_date', importMessage('ISSUE_AFTER_PERIOD', { issueDate: row.issueDate, periodDate: d, period: row.period }));
+    if (row.maturityDate <= row.issueDate) ok = fail('maturity_date', importMessage('MATURITY_NOT_AFTER_ISSUE', { maturityDate: row.maturityDate, issueDate: row.issueDate }));
+    if (row.amountFen <= 0) ok = fail('amount', importMessage('AMOUNT_NOT_POSITIVE', { amount: f.yuan(row.amountFen) }));
+    if (row.balanceFen < 0) ok = fail('balance', importMessage('AMOUNT_NEGATIVE', { amount: f.yuan(row.balanceFen) }));
     else if (row.balanceFen > row.amountFen && row.amountFen > 0) {
-      ok = fail('balance', `${f.yuan(row.balanceFen)} is more than the amount ${f.yuan(row.amountFen)}`);
+      ok = fail('balance', importMessage('BALANCE_OVER_AMOUNT', { balance: f.yuan(row.balanceFen), amount: f.yuan(row.amountFen) }));
     }
-    if (row.rateE4 < 0 || row.rateE4 >= RATE_LIMIT_E4) ok = fail('rate', `${row.rateE4 / 10000} is outside 0 <= rate < 36`);
+    if (row.rateE4 < 0 || row.rateE4 >= RATE_LIMIT_E4) ok = fail('rate', importMessage('RATE_OUT_OF_RANGE', { rate: row.rateE4 / 10000 }));
     return ok ? row : null;
   },
   key: (r) => `${r.period}|${r.institutionCode}|${r.loanNo}`,
   keyColumn: 'loan_no',
-  describeKey: (r) => `loan ${r.loanNo} of ${r.institutionCode} in ${r.period}`,
+  duplicate: (r, line) => importMessage('DUPLICATE_LOAN', { loanNo: r.loanNo, code: r.institutionCode, period: r.period, line }),
 };
 
 export const QUALITATIVE: FileSpec<QualitativeRow> = {
@@ -172,14 +175,14 @@ export const QUALITATIVE: FileSpec<QualitativeRow> = {
   build(v, fail) {
     const row = { year: v[0], institutionCode: v[1], block: v[2], scoreCenti: v[3], evidence: v[4] } as QualitativeRow;
     if (row.scoreCenti < 0 || row.scoreCenti > SCORE_MAX_CENTI) {
-      fail('score', `${row.scoreCenti / 100} is outside 0-100`);
+      fail('score', importMessage('SCORE_OUT_OF_RANGE', { score: row.scoreCenti / 100 }));
       return null;
     }
     return row;
   },
   key: (r) => `${r.year}|${r.institutionCode}|${r.block}`,
   keyColumn: 'block',
-  describeKey: (r) => `score ${r.block} of ${r.institutionCode} for ${r.year}`,
+  duplicate: (r, line) => importMessage('DUPLICATE_SCORE', { block: r.block, code: r.institutionCode, year: r.year, line }),
 };
 
 export const PENALTIES: FileSpec<PenaltyRow> = {
@@ -188,7 +191,7 @@ export const PENALTIES: FileSpec<PenaltyRow> = {
   build: (v) => ({ institutionCode: v[0], decidedOn: v[1], kind: v[2], reference: v[3] }) as PenaltyRow,
   key: (r) => `${r.institutionCode}|${r.decidedOn}|${r.kind}|${r.reference}`,
   keyColumn: 'reference',
-  describeKey: (r) => `finding ${r.reference} against ${r.institutionCode}`,
+  duplicate: (r, line) => importMessage('DUPLICATE_FINDING', { reference: r.reference, code: r.institutionCode, line }),
 };
 
 const APPLICATION_FLAGS = [
@@ -229,14 +232,14 @@ export const APPLICATIONS: FileSpec<ApplicationRow> = {
       approvalLimitFen: v[12] as number,
     };
     if (row.approvalLimitFen < 0) {
-      fail('approval_limit', `${f.yuan(row.approvalLimitFen)} must be >= 0`);
+      fail('approval_limit', importMessage('AMOUNT_NEGATIVE', { amount: f.yuan(row.approvalLimitFen) }));
       return null;
     }
     return row;
   },
   key: (r) => `${r.year}|${r.institutionCode}`,
   keyColumn: 'institution_code',
-  describeKey: (r) => `application of ${r.institutionCode} for ${r.year}`,
+  duplicate: (r, line) => importMessage('DUPLICATE_APPLICATION', { code: r.institutionCode, year: r.year, line }),
 };
 
 export const DECISIONS_SPEC: FileSpec<DecisionRow> = {
@@ -246,7 +249,7 @@ export const DECISIONS_SPEC: FileSpec<DecisionRow> = {
     const row = { year: v[0], institutionCode: v[1], decision: v[2], reason: v[3] } as DecisionRow;
     if (row.decision === 'reject' && (row.reason === null || row.reason.trim() === '')) {
       {
-      fail('reason', 'is required for a reject decision');
+      fail('reason', importMessage('REJECT_REASON_REQUIRED'));
       return null;
     }
     }
@@ -254,7 +257,7 @@ export const DECISIONS_SPEC: FileSpec<DecisionRow> = {
   },
   key: (r) => `${r.year}|${r.institutionCode}`,
   keyColumn: 'institution_code',
-  describeKey: (r) => `decision on ${r.institutionCode} for ${r.year}`,
+  duplicate: (r, line) => importMessage('DUPLICATE_DECISION', { code: r.institutionCode, year: r.year, line }),
 };
 
 export const FILE_SPECS: Record<DatasetFile, FileSpec<unknown>> = {

@@ -1,4 +1,4 @@
-import type { ImportCodedMessage, DatasetFile } from '@sci/shared';
+import { ImportCodedMessage, DatasetFile, importMessage } from '@sci/shared';
 import { controlProblem, SourceTable, TableError } from '../parse/table';
 import { ErrorSink } from './error-sink';
 import { FieldError } from './fields';
@@ -67,8 +67,8 @@ export function duplicateMessage<T>(
   spec: FileSpec<T>,
   row: T,
   firstLine: number,
-): string {
-  return `duplicate ${spec.describeKey(row)} (first at line ${firstLine})`;
+): ImportCodedMessage {
+  return spec.duplicate(row, firstLine);
 }
 
 /**
@@ -109,10 +109,10 @@ export async function streamTable<T>(
     let ok = true;
     cells.forEach((name, i) => {
       if (name === '') {
-        err(at, '', `column ${i + 1} of the header has no name`);
+        err(at, '', importMessage('HEADER_COLUMN_NO_NAME', { index: i + 1 }));
         ok = false;
       } else if (seen.has(name)) {
-        err(at, name, 'column given twice in the header');
+        err(at, name, importMessage('HEADER_COLUMN_TWICE'));
         ok = false;
       } else if (!names.includes(name)) {
         const hint = names.find((n) => n === name.trim().toLowerCase());
@@ -120,8 +120,8 @@ export async function streamTable<T>(
           at,
           name,
           hint
-            ? `unknown column (column names are exact and lower case: "${hint}")`
-            : `unknown column (expected ${names.join(', ')})`,
+            ? importMessage('HEADER_COLUMN_CASE', { hint })
+            : importMessage('HEADER_COLUMN_UNKNOWN', { expected: names.join(', ') }),
         );
         ok = false;
       }
@@ -130,7 +130,7 @@ export async function streamTable<T>(
     spec.columns.forEach((c, k) => {
       const i = seen.get(c.name);
       if (i === undefined) {
-        err(at, c.name, 'missing column');
+        err(at, c.name, importMessage('HEADER_COLUMN_MISSING'));
         ok = false;
       } else index[k] = i;
     });
@@ -149,7 +149,7 @@ export async function streamTable<T>(
       err(
         at,
         '',
-        `the row has ${cells.length} fields, the header has ${width}`,
+        importMessage('ROW_FIELD_COUNT', { fields: cells.length, width }),
       );
       return;
     }
@@ -166,7 +166,7 @@ export async function streamTable<T>(
         values[k] = parsers[k](cells[index[k]]);
       } catch (e) {
         if (!(e instanceof FieldError)) throw e;
-        fail(names[k], e.message);
+        fail(names[k], e.coded);
       }
     }
     if (!rowOk) return;
@@ -193,7 +193,7 @@ export async function streamTable<T>(
       err(
         line,
         '',
-        `cannot read the file here: ${(e as Error).message.split('\n')[0]}`,
+        importMessage('FILE_UNREADABLE', { detail: (e as Error).message.split('\n')[0] }),
       );
   }
   onRows(pending);

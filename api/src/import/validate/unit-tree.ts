@@ -1,11 +1,20 @@
-import type { InstitutionRow } from '@sci/shared';
+import { ImportCodedMessage, importMessage, ImportMessageCode, ImportMessageParams, InstitutionRow } from '@sci/shared';
 
 /** A problem of the unit tree, reported at the batch row of `code` on `column`. */
 export interface TreeProblem {
   code: string;
   column: string;
-  message: string;
+  message: ImportCodedMessage;
 }
+
+/** Problems of a unit, and their variant for a unit of the database reported at the batch unit. */
+const DB_VARIANT = {
+  UNKNOWN_BANK_UNIT: 'DB_UNKNOWN_BANK',
+  BANK_NOT_HEAD: 'DB_BANK_NOT_HEAD',
+  UNKNOWN_PARENT: 'DB_UNKNOWN_PARENT',
+  PARENT_OTHER_BANK: 'DB_PARENT_OTHER_BANK',
+  LEVEL_UNDER: 'DB_LEVEL_UNDER',
+} as const satisfies Partial<Record<ImportMessageCode, ImportMessageCode>>;
 
 const RANK = { head: 0, city: 1, outlet: 2 } as const;
 
@@ -23,9 +32,10 @@ export function checkUnitTree(existing: Map<string, InstitutionRow>, batch: Inst
     inBatch.add(u.code);
   }
   const problems: TreeProblem[] = [];
-  const at = (u: InstitutionRow, column: string, message: string): void => {
-    if (inBatch.has(u.code)) problems.push({ code: u.code, column, message });
-    else if (u.parentCode && inBatch.has(u.parentCode)) problems.push({ code: u.parentCode, column: 'code', message: `unit ${u.code} in the database: ${message}` });
+  const at = (u: InstitutionRow, column: string, code: keyof typeof DB_VARIANT, params: ImportMessageParams): void => {
+    if (inBatch.has(u.code)) problems.push({ code: u.code, column, message: importMessage(code, params) });
+    else if (u.parentCode && inBatch.has(u.parentCode))
+      problems.push({ code: u.parentCode, column: 'code', message: importMessage(DB_VARIANT[code], { unit: u.code, ...params }) });
   };
   const children = new Map<string, InstitutionRow[]>();
   for (const u of merged.values()) {
@@ -43,20 +53,20 @@ export function checkUnitTree(existing: Map<string, InstitutionRow>, batch: Inst
   for (const u of toCheck.values()) {
     if (u.level !== 'head') {
       const head = merged.get(u.bankCode);
-      if (!head) at(u, 'bank_code', `unknown bank ${u.bankCode} (no unit with that code in this import or the database)`);
-      else if (head.level !== 'head') at(u, 'bank_code', `${u.bankCode} is a ${head.level} unit, not the head unit of a bank`);
+      if (!head) at(u, 'bank_code', 'UNKNOWN_BANK_UNIT', { bank: u.bankCode });
+      else if (head.level !== 'head') at(u, 'bank_code', 'BANK_NOT_HEAD', { bank: u.bankCode, level: head.level });
     }
     if (!u.parentCode || u.parentCode === u.code) continue;
     const parent = merged.get(u.parentCode);
     if (!parent) {
-      at(u, 'parent_code', `unknown unit ${u.parentCode} (not in this import or the database)`);
+      at(u, 'parent_code', 'UNKNOWN_PARENT', { parent: u.parentCode });
       continue;
     }
     if (parent.bankCode !== u.bankCode) {
-      at(u, 'parent_code', `parent ${parent.code} belongs to bank ${parent.bankCode}, not ${u.bankCode} (a parent must be in the same bank)`);
+      at(u, 'parent_code', 'PARENT_OTHER_BANK', { parent: parent.code, parentBank: parent.bankCode, bank: u.bankCode });
     }
     if (RANK[parent.level] >= RANK[u.level]) {
-      at(u, 'parent_code', `a ${u.level} unit cannot be under the ${parent.level} unit ${parent.code} (levels go head > city > outlet)`);
+      at(u, 'parent_code', 'LEVEL_UNDER', { level: u.level, parentLevel: parent.level, parent: parent.code });
     }
   }
   problems.push(...findCycles(merged, inBatch, batch));
@@ -77,7 +87,7 @@ function findCycles(merged: Map<string, InstitutionRow>, inBatch: Set<string>, b
         const first = batch.find((u) => cycle.includes(u.code) && inBatch.has(u.code))!;
         const from = cycle.indexOf(first.code);
         const loop = [...cycle.slice(from), ...cycle.slice(0, from), first.code];
-        problems.push({ code: first.code, column: 'parent_code', message: `the unit tree has a cycle (each unit followed by its parent): ${loop.join(' -> ')}` });
+        problems.push({ code: first.code, column: 'parent_code', message: importMessage('UNIT_TREE_CYCLE', { cycle: loop.join(' -> ') }) });
         break;
       }
       onPath.set(code, path.length);

@@ -12,7 +12,7 @@ describe('usccProblem', () => {
     ['9137140006040I218E', /character 14 "I" is not allowed/],
     ['', /got 0/],
   ])('should reject %s', (code, message) => {
-    expect(usccProblem(code)).toMatch(message);
+    expect(usccProblem(code)?.message).toMatch(message);
   });
 });
 

@@ -1,3 +1,5 @@
+import { ImportCodedMessage, importMessage } from '@sci/shared';
+
 /**
  * Unified social credit code (统一社会信用代码), GB 32100-2015: 18 characters from a 31-symbol
  * alphabet (digits and upper-case letters without I, O, Z, S, V); the 18th is a check character
@@ -20,14 +22,14 @@ export function usccCheckChar(first17: string): string | null {
 }
 
 /** Why `code` is not a valid USCC, or null when it is. */
-export function usccProblem(code: string): string | null {
-  if (code.length !== 18) return `"${code}" is not a unified social credit code (18 characters expected, got ${code.length})`;
+export function usccProblem(code: string): ImportCodedMessage | null {
+  if (code.length !== 18) return importMessage('USCC_LENGTH', { uscc: code, length: code.length });
   for (let i = 0; i < 18; i++) {
     if (!VALUE.has(code[i])) {
-      return `"${code}" is not a unified social credit code (character ${i + 1} "${code[i]}" is not allowed; digits and upper-case letters except I, O, Z, S, V)`;
+      return importMessage('USCC_CHARACTER', { uscc: code, at: i + 1, char: code[i] });
     }
   }
   const expected = usccCheckChar(code.slice(0, 17));
-  if (expected !== code[17]) return `"${code}" has a wrong check character "${code[17]}" (GB 32100-2015 gives "${expected}")`;
+  if (expected !== code[17]) return importMessage('USCC_CHECK_CHARACTER', { uscc: code, char: code[17], expected: expected ?? '' });
   return null;
 }
