@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import type { BankSummaryResponse, ExplainResponse, ResultsPageResponse, UnitResultDetailResponse } from '@sci/shared';
+import { RESULT_COLUMNS, type BankSummaryResponse, type ExplainResponse, type ResultsPageResponse, type UnitResultDetailResponse } from '@sci/shared';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { ImportService } from '../../api/src/import/import.service';
@@ -296,6 +296,38 @@ describe.each(testDatabases().map((d) => [d.name, d] as const))('results API on 
         if (row.getCell(3).value === codes[0]) k1 = row.getCell(12).value;
       });
       expect(k1).toBe(detail.values.K1 === null ? null : Number((detail.values.K1 / k1Div).toFixed(2)));
+    });
+    it('should write only the columns the board shows, identity and flags always, every column without `columns`', async () => {
+      const header = async (extra: string): Promise<string[]> => {
+        const res = await fetch(`${baseUrl}/results/export/readable?period=2025Q4&format=csv&lang=en${extra}`, auth('regulator'));
+        expect(res.status).toBe(200);
+        const [, head, first] = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+        expect(first.split(',').length).toBeGreaterThanOrEqual(head.split(',').length);
+        return head.split(',');
+      };
+      const all = await header('');
+      expect(all).toHaveLength(24);
+      expect(all.slice(0, 11)).toEqual(['Rank', 'Unit', 'Code', 'Bank', 'Level', 'Peer group', 'City', 'Grade', 'Composite', 'Quantitative', 'Qualitative']);
+      expect(all.slice(21)).toEqual(['Peer rank', 'Bank rank', 'Flags']);
+      // the board's column choice, in any order: written in board order
+      expect(await header('&columns=composite,grade,city')).toEqual(['Rank', 'Unit', 'Code', 'City', 'Grade', 'Composite', 'Flags']);
+      const withClasses = await header('&columns=classes&columns=rankBank');
+      expect(withClasses).toHaveLength(15);
+      expect(withClasses.slice(0, 3)).toEqual(['Rank', 'Unit', 'Code']);
+      expect(withClasses.slice(3, 13).map((h) => h.split(' ')[0])).toEqual(['K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7', 'K8', 'K9', 'K10']);
+      expect(withClasses.slice(13)).toEqual(['Bank rank', 'Flags']);
+      // `columns=`: no optional column shown, not "all of them"
+      expect(await header('&columns=')).toEqual(['Rank', 'Unit', 'Code', 'Flags']);
+    });
+
+    it('should take every known column key and refuse an unknown, an empty or a repeated one with 400', async () => {
+      const known = await fetch(`${baseUrl}/results/export/readable?period=2025Q4&format=csv&columns=${RESULT_COLUMNS.join(',')}`, auth('regulator'));
+      expect(known.status).toBe(200);
+      for (const bad of ['columns=bank,colour', 'columns=bank,,city', 'columns=bank,bank', 'columns=flags']) {
+        const res = await fetch(`${baseUrl}/results/export/readable?period=2025Q4&format=csv&${bad}`, auth('regulator'));
+        expect(res.status).toBe(400);
+        expect(await res.json()).toMatchObject({ code: 'VALIDATION_FAILED', params: { fields: 'columns' } });
+      }
     });
   });
 

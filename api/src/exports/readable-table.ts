@@ -15,6 +15,7 @@ import {
   type Grade,
   type InstitutionLevel,
   type PeerGroup,
+  type ResultColumn,
 } from '@sci/shared';
 import type { StoredResult } from '../results/results.repository';
 import { flagsOf } from '../runs/run-result-row';
@@ -54,6 +55,15 @@ export interface ReadableMeta {
   show: ReadableShow;
   /** bank_code -> the bank's (head unit's) name */
   bankNames: Map<string, string>;
+  /** the board's optional columns shown (undefined: all); rank, unit, code and flags always */
+  columns?: readonly ResultColumn[];
+}
+
+/** A column of the file: its place on the board (null: pinned, always written) and its cells. */
+interface ColumnSpec {
+  key: ResultColumn | null;
+  cols: ReadableColumn[];
+  cells: (r: StoredResult) => ReadableCell[];
 }
 
 const H = {
@@ -147,27 +157,10 @@ export function readableTable(
           numFmt: u.numFmt,
         };
   });
-  const columns: ReadableColumn[] = [
-    { header: H.rank[L], width: 8, numFmt: '0' },
-    { header: H.name[L], width: 28 },
-    { header: H.code[L], width: 14 },
-    { header: H.bank[L], width: 18 },
-    { header: H.level[L], width: 10 },
-    { header: H.peer[L], width: 14 },
-    { header: H.city[L], width: 8 },
-    { header: H.grade[L], width: 8 },
-    { header: H.composite[L], width: 10, numFmt: '0.00' },
-    { header: H.quantitative[L], width: 10, numFmt: '0.00' },
-    { header: H.qualitative[L], width: 10, numFmt: '0.00' },
-    ...classCols,
-    { header: H.rankPeer[L], width: 8, numFmt: '0' },
-    { header: H.rankBank[L], width: 8, numFmt: '0' },
-    { header: H.flags[L], width: 30 },
-  ];
-  const out = rows.map((r): ReadableCell[] => {
+  const classCells = (r: StoredResult): ReadableCell[] => {
     const scored = r.scored === 1;
     const rec = r as unknown as Record<string, number | null>;
-    const classCells = CLASS_CODES.map((c, i) => {
+    return CLASS_CODES.map((c, i) => {
       if (!scored) return null;
       if (m.show === 'score') return round(rec[`s${i + 1}`], 2);
       const v = rec[`k${i + 1}`];
@@ -176,26 +169,95 @@ export function readableTable(
         ? null
         : round(v / u.div, CLASS_UNIT[c] === 'count' ? 0 : 2);
     });
-    return [
-      r.rank_level,
-      r.name,
-      r.code,
-      m.bankNames.get(r.bank_code) ?? r.bank_code,
-      LEVEL_NAMES[r.level as InstitutionLevel]?.[L] ?? r.level,
-      PEER_GROUP_NAMES[r.peer_group as PeerGroup]?.[L] ?? r.peer_group,
-      cityTerm(r.region_code)[L],
-      r.grade ? (GRADE_NAMES[r.grade as Grade]?.[L] ?? r.grade) : null,
-      scored ? round(r.composite, 2) : null,
-      scored ? round(r.quantitative, 2) : null,
-      scored ? round(r.qualitative, 2) : null,
-      ...classCells,
-      r.rank_peer,
-      r.rank_bank,
-      flagsOf(r.flags)
-        .map((f: Flag) => FLAG_NAMES[f]?.[L] ?? f)
-        .join(L === 'zh' ? '；' : '; '),
-    ];
-  });
+  };
+  const scoredOr = (r: StoredResult, x: number | null): ReadableCell =>
+    r.scored === 1 ? round(x, 2) : null;
+  const specs: ColumnSpec[] = [
+    {
+      key: null,
+      cols: [{ header: H.rank[L], width: 8, numFmt: '0' }],
+      cells: (r) => [r.rank_level],
+    },
+    {
+      key: null,
+      cols: [{ header: H.name[L], width: 28 }],
+      cells: (r) => [r.name],
+    },
+    {
+      key: null,
+      cols: [{ header: H.code[L], width: 14 }],
+      cells: (r) => [r.code],
+    },
+    {
+      key: 'bank',
+      cols: [{ header: H.bank[L], width: 18 }],
+      cells: (r) => [m.bankNames.get(r.bank_code) ?? r.bank_code],
+    },
+    {
+      key: 'level',
+      cols: [{ header: H.level[L], width: 10 }],
+      cells: (r) => [LEVEL_NAMES[r.level as InstitutionLevel]?.[L] ?? r.level],
+    },
+    {
+      key: 'peer',
+      cols: [{ header: H.peer[L], width: 14 }],
+      cells: (r) => [
+        PEER_GROUP_NAMES[r.peer_group as PeerGroup]?.[L] ?? r.peer_group,
+      ],
+    },
+    {
+      key: 'city',
+      cols: [{ header: H.city[L], width: 8 }],
+      cells: (r) => [cityTerm(r.region_code)[L]],
+    },
+    {
+      key: 'grade',
+      cols: [{ header: H.grade[L], width: 8 }],
+      cells: (r) => [
+        r.grade ? (GRADE_NAMES[r.grade as Grade]?.[L] ?? r.grade) : null,
+      ],
+    },
+    {
+      key: 'composite',
+      cols: [{ header: H.composite[L], width: 10, numFmt: '0.00' }],
+      cells: (r) => [scoredOr(r, r.composite)],
+    },
+    {
+      key: 'quantitative',
+      cols: [{ header: H.quantitative[L], width: 10, numFmt: '0.00' }],
+      cells: (r) => [scoredOr(r, r.quantitative)],
+    },
+    {
+      key: 'qualitative',
+      cols: [{ header: H.qualitative[L], width: 10, numFmt: '0.00' }],
+      cells: (r) => [scoredOr(r, r.qualitative)],
+    },
+    { key: 'classes', cols: classCols, cells: (r) => classCells(r) },
+    {
+      key: 'rankPeer',
+      cols: [{ header: H.rankPeer[L], width: 8, numFmt: '0' }],
+      cells: (r) => [r.rank_peer],
+    },
+    {
+      key: 'rankBank',
+      cols: [{ header: H.rankBank[L], width: 8, numFmt: '0' }],
+      cells: (r) => [r.rank_bank],
+    },
+    {
+      key: null,
+      cols: [{ header: H.flags[L], width: 30 }],
+      cells: (r) => [
+        flagsOf(r.flags)
+          .map((f: Flag) => FLAG_NAMES[f]?.[L] ?? f)
+          .join(L === 'zh' ? '；' : '; '),
+      ],
+    },
+  ];
+  const shown = specs.filter(
+    (s) => s.key === null || !m.columns || m.columns.includes(s.key),
+  );
+  const columns = shown.flatMap((s) => s.cols);
+  const out = rows.map((r): ReadableCell[] => shown.flatMap((s) => s.cells(r)));
   const status = m.published
     ? { zh: '已发布', en: 'published' }
     : { zh: '草稿', en: 'draft' };

@@ -48,9 +48,10 @@ export class ResultsExportService {
       lang: q.lang ?? 'zh',
       show: q.show ?? 'score',
       bankNames,
+      columns: q.columns,
     });
     const file = await writeReadable(table, format);
-    await this.audit.record({ scope, action: 'export.downloaded', target: `run:${run.id}`, detail: { export: 'results-readable', period: run.period, format, rows: rows.length } });
+    await this.audit.record({ scope, action: 'export.downloaded', target: `run:${run.id}`, detail: { export: 'results-readable', period: run.period, format, rows: rows.length, columns: q.columns ?? 'all' } });
     return file;
   }
 }

@@ -72,6 +72,26 @@ export const RESULT_SORT_KEYS = [
 export type ResultSortKey = (typeof RESULT_SORT_KEYS)[number];
 
 /**
+ * The ranking board's optional columns, in board order (issue 14). The identity columns (rank,
+ * unit, code) and the flags are pinned: always on screen, always in the readable export. The
+ * board's column chooser and the readable export's `columns` parameter share this one list.
+ */
+export const RESULT_COLUMNS = [
+  'bank',
+  'level',
+  'peer',
+  'city',
+  'grade',
+  'composite',
+  'quantitative',
+  'qualitative',
+  'classes',
+  'rankPeer',
+  'rankBank',
+] as const;
+export type ResultColumn = (typeof RESULT_COLUMNS)[number];
+
+/**
  * GET /api/results query. `bank` = bank_code, `city` = region_code, `flag` = one flag code,
  * `q` = part of a code or name. Default sort: rankLevel asc (unscored units last), ties by
  * quantitative desc then code. pageSize max 500.

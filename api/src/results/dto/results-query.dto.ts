@@ -1,16 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import {
   FLAGS,
   GRADES,
   INSTITUTION_LEVELS,
   PEER_GROUPS,
+  RESULT_COLUMNS,
   RESULT_SORT_KEYS,
   type Flag,
   type Grade,
   type InstitutionLevel,
   type PeerGroup,
+  type ResultColumn,
   type ResultSortKey,
   type ResultsQuery,
 } from '@sci/shared';
@@ -125,4 +127,30 @@ export class ReadableExportQueryDto extends ResultsQueryDto {
   @IsOptional()
   @IsIn(['score', 'value'])
   show?: 'score' | 'value';
+
+  @ApiPropertyOptional({
+    type: String,
+    example: 'bank,peer,grade,composite,classes',
+    description:
+      `the board's optional columns shown, comma-separated, of: ${RESULT_COLUMNS.join(', ')}. ` +
+      'Rank, unit, code and flags are always written; absent = every column; empty = identity and flags only.',
+  })
+  @IsOptional()
+  @Transform(({ value }) => columnList(value))
+  @IsArray()
+  @IsIn(RESULT_COLUMNS, { each: true })
+  @ArrayUnique()
+  columns?: ResultColumn[];
+}
+
+/**
+ * `columns=a,b` (or repeated `columns=a&columns=b`) as a list; `columns=` is the empty list, not
+ * "absent", so a board showing no optional column exports just that. Anything else (an empty
+ * key as in `a,,b` included) is left for the validators to refuse, never dropped quietly.
+ */
+function columnList(value: unknown): unknown {
+  if (value === undefined || value === null) return value;
+  const parts = Array.isArray(value) ? value : [value];
+  if (!parts.every((p) => typeof p === 'string')) return value;
+  return (parts as string[]).flatMap((p) => (p === '' ? [] : p.split(',')));
 }

@@ -1,4 +1,4 @@
-import { HttpClient, HttpResponse } from '@angular/common/http';
+import { HttpClient, HttpParams, HttpResponse } from '@angular/common/http';
 import { toParams } from './params';
 import { type Observable, map } from 'rxjs';
 
@@ -9,12 +9,15 @@ import { type Observable, map } from 'rxjs';
 export function downloadFile(
   http: HttpClient,
   url: string,
-  params: Record<string, string | number | boolean | null | undefined>,
+  // HttpParams as they are (an empty value kept); a plain object without its empty values
+  params:
+    | HttpParams
+    | Record<string, string | number | boolean | null | undefined>,
   fallbackName: string,
 ): Observable<string> {
   return http
     .get(url, {
-      params: toParams(params),
+      params: params instanceof HttpParams ? params : toParams(params),
       responseType: 'blob',
       observe: 'response',
     })

@@ -1,6 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ResultsPageResponse, ResultsQuery } from '@sci/shared';
+import type {
+  ResultColumn,
+  ResultsPageResponse,
+  ResultsQuery,
+} from '@sci/shared';
 import type { Observable } from 'rxjs';
 import { downloadFile } from '../../core/api/download';
 import { toParams } from '../../core/api/params';
@@ -32,17 +36,31 @@ export class RankingApiService {
     );
   }
 
-  /** The board as shown (same filters and sort, every matching row) in words, in the UI language. */
+  /**
+   * The board as shown (same filters and sort, every matching row, the optional columns on
+   * screen) in words, in the UI language.
+   */
   exportReadable(
     q: ResultsQuery,
-    opts: { format: 'csv' | 'xlsx'; lang: 'zh' | 'en'; show: 'score' | 'value' },
+    opts: {
+      format: 'csv' | 'xlsx';
+      lang: 'zh' | 'en';
+      show: 'score' | 'value';
+      columns: readonly ResultColumn[];
+    },
   ): Observable<string> {
+    const { columns, ...rest } = opts;
     // every matching row, not the page on screen
     const filters = { ...q, page: undefined, pageSize: undefined };
+    // always sent, `columns=` too: no optional column shown is not "every column" (absent)
+    const params = toParams({ ...filters, ...rest }).set(
+      'columns',
+      columns.join(','),
+    );
     return downloadFile(
       this.http,
       '/api/results/export/readable',
-      { ...filters, ...opts },
+      params,
       `results-${q.period ?? 'run'}.${opts.format}`,
     );
   }

@@ -1,25 +1,15 @@
+import { RESULT_COLUMNS, type ResultColumn } from '@sci/shared';
 import type { Lang } from '../../core/i18n/i18n.store';
 
 /**
  * The ranking board's columns. Identity (level rank, movement, unit) is pinned left and the
  * flags pinned right, so a vetoed unit's reason is on screen whatever is scrolled; the columns in
  * between can be chosen. Widths are per language: English labels ("City commercial",
- * "Level rank" plus its sort arrows) need more room than Chinese ones.
+ * "Level rank" plus its sort arrows) need more room than Chinese ones. The optional keys are
+ * one list with the readable export's `columns` parameter (@sci/shared).
  */
-export const OPTIONAL_COLUMNS = [
-  'bank',
-  'level',
-  'peer',
-  'city',
-  'grade',
-  'composite',
-  'quantitative',
-  'qualitative',
-  'classes',
-  'rankPeer',
-  'rankBank',
-] as const;
-export type RankingColumn = (typeof OPTIONAL_COLUMNS)[number];
+export const OPTIONAL_COLUMNS = RESULT_COLUMNS;
+export type RankingColumn = ResultColumn;
 
 /** What a board shows first: level is the filter already, quant./qual. add up to the composite. */
 export const DEFAULT_COLUMNS: readonly RankingColumn[] = [

@@ -73,6 +73,7 @@ describe(RankingPageComponent.name, () => {
   async function open(): Promise<{
     el: HTMLElement;
     stable: () => Promise<void>;
+    exportReadable: (format: 'csv' | 'xlsx') => void;
   }> {
     TestBed.inject(ContextStore).activate();
     const fixture = TestBed.createComponent(RankingPageComponent);
@@ -96,7 +97,14 @@ describe(RankingPageComponent.name, () => {
     });
     await stable();
     http.expectOne((r) => r.url === '/api/runs').flush({ items: [run] });
-    return { el: fixture.nativeElement as HTMLElement, stable };
+    const board = fixture.componentInstance as unknown as {
+      exportReadable(format: 'csv' | 'xlsx'): void;
+    };
+    return {
+      el: fixture.nativeElement as HTMLElement,
+      stable,
+      exportReadable: (f) => board.exportReadable(f),
+    };
   }
 
   function page(
@@ -154,4 +162,35 @@ describe(RankingPageComponent.name, () => {
       '没有符合条件的机构',
     );
   });
+
+  it('should export the columns the board shows, and none but the pinned ones when none is chosen', async () => {
+    localStorage.setItem(
+      'sci.ranking.columns',
+      JSON.stringify(['composite', 'grade', 'classes']),
+    );
+    const { stable, exportReadable } = await open();
+    http
+      .expectOne((r) => r.url === '/api/results')
+      .flush(page([unit('A1', 1, null)]));
+    await stable();
+    exportReadable('csv');
+    const req = http.expectOne((r) => r.url === '/api/results/export/readable');
+    // board order, the stored choice's order notwithstanding
+    expect(req.request.params.get('columns')).toBe('grade,composite,classes');
+    expect(req.request.params.get('format')).toBe('csv');
+    expect(req.request.params.has('page')).toBe(false);
+  }, 30_000);
+
+  it('should send an empty column list, not leave it out, when no optional column is shown', async () => {
+    localStorage.setItem('sci.ranking.columns', JSON.stringify([]));
+    const { stable, exportReadable } = await open();
+    http
+      .expectOne((r) => r.url === '/api/results')
+      .flush(page([unit('A1', 1, null)]));
+    await stable();
+    exportReadable('xlsx');
+    const req = http.expectOne((r) => r.url === '/api/results/export/readable');
+    expect(req.request.params.get('columns')).toBe('');
+    expect(req.request.urlWithParams).toMatch(/[?&]columns=(&|$)/);
+  }, 30_000);
 });

@@ -307,7 +307,12 @@ export class RankingPageComponent {
     if (!q) return;
     const lang = this.i18n.lang() === 'en' ? 'en' : 'zh';
     this.download(
-      this.api.exportReadable(q, { format, lang, show: this.filters().show }),
+      this.api.exportReadable(q, {
+        format,
+        lang,
+        show: this.filters().show,
+        columns: this.columns(),
+      }),
     );
   }
 
