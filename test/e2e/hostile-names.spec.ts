@@ -133,6 +133,8 @@ if (executablePath) {
           const page = await asUser(demo(who), lang, width);
           await visit(page, '/admin');
           await page.click('[data-testid=user-create] nz-select');
+          // the dropdown renders its options after the click's change detection
+          await page.waitForSelector('nz-option-item');
           const options = await page.$$eval('nz-option-item', (els) => els.map((e) => e.getAttribute('title') ?? e.textContent ?? ''));
           expect(options).toHaveLength(roles.length);
           await page.keyboard.press('Escape');

@@ -332,8 +332,11 @@ if (executablePath) {
         await shot(page, 'layout-ranking-values-en-1440', false);
         await page.click('[data-testid=columns]');
         await page.click('[data-testid=column-menu] [data-col=classes]');
+        // the table re-renders after the choice's change detection: wait for it, then check
+        await page.waitForSelector('th[data-class=K1]', { state: 'detached', timeout: 10000 }).catch(() => undefined);
         expect(await page.$('th[data-class=K1]')).toBeNull();
         await page.click('[data-testid=column-menu] [data-col=classes]');
+        await page.waitForSelector('th[data-class=K1]', { timeout: 10000 }).catch(() => undefined);
         expect(await page.$('th[data-class=K1]')).not.toBeNull();
       });
     });
